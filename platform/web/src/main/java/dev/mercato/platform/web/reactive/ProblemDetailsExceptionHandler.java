@@ -17,6 +17,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -79,8 +81,12 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 			}
 			return Problems.of(api.getStatus(), api.getCode(), api.getMessage());
 		}
-		if (ex instanceof AuthenticationException) {
+		if (ex instanceof AuthenticationCredentialsNotFoundException
+				|| ex instanceof InsufficientAuthenticationException) {
 			return Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Authentication required.");
+		}
+		if (ex instanceof AuthenticationException) {
+			return Problems.of(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "The access token is invalid or expired.");
 		}
 		if (ex instanceof AccessDeniedException) {
 			return Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "You are not allowed to do this.");

@@ -23,6 +23,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -82,8 +84,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
-		return createResponseEntity(Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Authentication required."),
-				new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+		boolean missing = ex instanceof AuthenticationCredentialsNotFoundException
+				|| ex instanceof InsufficientAuthenticationException;
+		ProblemDetail problem = missing
+				? Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Authentication required.")
+				: Problems.of(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "The access token is invalid or expired.");
+		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -1,0 +1,53 @@
+package dev.mercato.platform.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How a service validates access tokens and which paths it serves without one.
+ *
+ * @param jwt where the verification keys come from and which claims must hold
+ * @param publicPaths request patterns served without a token: {@code /api/auth/**} for
+ * every method, or {@code GET /api/products/**} for one method
+ */
+@ConfigurationProperties("mercato.security")
+public record SecurityPlatformProperties(Jwt jwt, List<String> publicPaths) {
+
+	public SecurityPlatformProperties {
+		jwt = (jwt != null) ? jwt : new Jwt(null, null, null);
+		publicPaths = (publicPaths != null) ? List.copyOf(publicPaths) : List.of();
+	}
+
+	/**
+	 * Paths every service serves without a token: health probes and metrics scrapes.
+	 * @return the service's public paths plus the operational ones
+	 */
+	public List<String> allPublicPaths() {
+		List<String> all = new ArrayList<>(this.publicPaths);
+		all.add("/actuator/health/**");
+		all.add("/actuator/prometheus");
+		all.add("/actuator/info");
+		all.add("/error");
+		return all;
+	}
+
+	/**
+	 * Access-token verification settings.
+	 *
+	 * @param jwksUri the identity service's JWK set
+	 * @param issuer the required {@code iss}
+	 * @param audience the required {@code aud}
+	 */
+	public record Jwt(String jwksUri, String issuer, String audience) {
+
+		public Jwt {
+			jwksUri = (jwksUri != null) ? jwksUri : "http://localhost:8081/.well-known/jwks.json";
+			issuer = (issuer != null) ? issuer : "mercato-identity";
+			audience = (audience != null) ? audience : "mercato";
+		}
+
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.mercato.platform.security.servlet;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.mercato.platform.security.MercatoJwt;
+import dev.mercato.platform.security.PublicPath;
+import dev.mercato.platform.security.SecurityPlatformProperties;
+
+/**
+ * A Spring MVC service as a stateless JWT resource server: public paths from
+ * configuration, everything else needs a valid access token, and 401/403 leave as problem
+ * documents through the same advice as every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableMethodSecurity
+public class ServletSecurityConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(SecurityPlatformProperties properties) {
+		// Keys are fetched on first use and cached, so a service may start before
+		// identity.
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwt().jwksUri())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(MercatoJwt.validator(properties.jwt()));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain mercatoSecurityFilterChain(HttpSecurity http, SecurityPlatformProperties properties,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+		List<PublicPath> publicPaths = properties.allPublicPaths().stream().map(PublicPath::parse).toList();
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> {
+				for (PublicPath path : publicPaths) {
+					requests
+						.requestMatchers(
+								PathPatternRequestMatcher.withDefaults().matcher(path.method(), path.pattern()))
+						.permitAll();
+				}
+				requests.anyRequest().authenticated();
+			})
+			.oauth2ResourceServer((oauth2) -> oauth2
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(MercatoJwt.authenticationConverter()))
+				.authenticationEntryPoint((request, response, ex) -> {
+					response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+					exceptionResolver.resolveException(request, response, null, ex);
+				})
+				.accessDeniedHandler(
+						(request, response, ex) -> exceptionResolver.resolveException(request, response, null, ex)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+				exceptionResolver.resolveException(request, response, null, ex);
+			})
+				.accessDeniedHandler(
+						(request, response, ex) -> exceptionResolver.resolveException(request, response, null, ex)));
+		return http.build();
+	}
+
+	@Bean
+	WebMvcConfigurer currentUserArgumentResolver() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CurrentUserArgumentResolver());
+			}
+
+		};
+	}
+
+}
