@@ -1,0 +1,36 @@
+package dev.mercato.identity.auth;
+
+import dev.mercato.identity.key.SigningKeys;
+import dev.mercato.platform.security.MercatoJwt;
+import dev.mercato.platform.security.SecurityPlatformProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		return new NimbusJwtEncoder(keys.signingKeySource());
+	}
+
+	// Identity verifies its own tokens against its own key table instead of fetching its
+	// own JWKS over HTTP; this bean makes platform-security's remote decoder back off.
+	// The claim checks are the platform's, so identity accepts exactly what others
+	// accept.
+	@Bean
+	JwtDecoder jwtDecoder(SigningKeys keys, SecurityPlatformProperties security) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeySource())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(MercatoJwt.validator(security.jwt()));
+		return decoder;
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.mercato.identity.key;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The keys that sign and verify access tokens, read from the {@code signing_keys} table
+ * and cached. The first instance to start on an empty database generates the first key;
+ * the table lock makes concurrent first starts agree on a single key.
+ */
+@Component
+public class SigningKeys implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(SigningKeys.class);
+
+	// Another instance may rotate keys: re-read the table now and then, and at once (at
+	// most every MIN_RELOAD_INTERVAL) when a token names a key we have not seen.
+	private static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+	private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(10);
+
+	private final SigningKeyRepository repository;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	private final ReentrantLock reloadLock = new ReentrantLock();
+
+	private volatile Snapshot snapshot;
+
+	SigningKeys(SigningKeyRepository repository, JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+		this.repository = repository;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		// Fail at start-up, not at the first login, when the keys cannot be read or made.
+		reload();
+	}
+
+	/**
+	 * The source {@code NimbusJwtEncoder} signs with: only the active key pair.
+	 * @return a JWK source holding exactly one private key
+	 */
+	public JWKSource<SecurityContext> signingKeySource() {
+		return (selector, context) -> selector.select(new JWKSet(current().active()));
+	}
+
+	/**
+	 * The source a local {@code JwtDecoder} verifies with: every published key.
+	 * @return a JWK source over all non-retired keys
+	 */
+	public JWKSource<SecurityContext> verificationKeySource() {
+		return (selector, context) -> {
+			Snapshot current = current();
+			List<JWK> found = selector.select(current.keys());
+			if (found.isEmpty() && current.loadedAt().plus(MIN_RELOAD_INTERVAL).isBefore(this.clock.instant())) {
+				found = selector.select(reload().keys());
+			}
+			return found;
+		};
+	}
+
+	/**
+	 * The JWKS document: public parts of all non-retired keys.
+	 * @return the JSON object of the public JWK set
+	 */
+	public Map<String, Object> publicJwks() {
+		return current().keys().toPublicJWKSet().toJSONObject();
+	}
+
+	private Snapshot current() {
+		Snapshot current = this.snapshot;
+		if (current == null || current.loadedAt().plus(MAX_AGE).isBefore(this.clock.instant())) {
+			return reload();
+		}
+		return current;
+	}
+
+	private Snapshot reload() {
+		this.reloadLock.lock();
+		try {
+			Snapshot loaded = this.transactions.execute((status) -> loadOrCreate());
+			this.snapshot = loaded;
+			return loaded;
+		}
+		finally {
+			this.reloadLock.unlock();
+		}
+	}
+
+	private Snapshot loadOrCreate() {
+		List<SigningKey> stored = this.repository.findByRetiredAtIsNullOrderByCreatedAtDesc();
+		if (stored.stream().noneMatch(SigningKey::isActive)) {
+			// Serialise first starts of several instances: the loser re-reads the
+			// winner's key.
+			this.jdbc.sql("LOCK TABLE signing_keys IN SHARE ROW EXCLUSIVE MODE").update();
+			stored = this.repository.findByRetiredAtIsNullOrderByCreatedAtDesc();
+			if (stored.stream().noneMatch(SigningKey::isActive)) {
+				SigningKey created = this.repository.saveAndFlush(SigningKey.generate(this.clock.instant()));
+				logger.info("Generated signing key " + created.getKid());
+				stored = this.repository.findByRetiredAtIsNullOrderByCreatedAtDesc();
+			}
+		}
+		List<JWK> jwks = stored.stream().map(SigningKey::toJwk).map(JWK.class::cast).toList();
+		RSAKey active = stored.stream().filter(SigningKey::isActive).findFirst().orElseThrow().toJwk();
+		return new Snapshot(new JWKSet(jwks), active, this.clock.instant());
+	}
+
+	private record Snapshot(JWKSet keys, RSAKey active, Instant loadedAt) {
+	}
+
+}
