@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.mercato.contracts.events.EventSchemas;
 import dev.mercato.contracts.identity.v1.GetUserRequest;
 import dev.mercato.contracts.identity.v1.User;
 import dev.mercato.contracts.identity.v1.UserServiceGrpc;
@@ -373,9 +374,16 @@ class IdentityApplicationIT {
 		}).retrieve().toEntity(JsonNode.class);
 	}
 
-	private JsonNode nextEvent(Queue queue) {
+	private JsonNode nextEvent(Queue queue) throws java.io.IOException {
 		Message message = this.rabbit.receive(queue.getName());
-		return (message != null) ? this.json.readTree(new String(message.getBody(), StandardCharsets.UTF_8)) : null;
+		if (message == null) {
+			return null;
+		}
+		// the contract's schemas (CloudEvents envelope + user.created data) hold for what
+		// goes on the wire
+		assertThat(EventSchemas.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(message.getBody())))
+			.isEmpty();
+		return this.json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
 	}
 
 	private long count(String sql) {
