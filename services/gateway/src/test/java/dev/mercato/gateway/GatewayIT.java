@@ -1,0 +1,331 @@
+package dev.mercato.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.mercato.platform.test.IsolatedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+@IsolatedInfrastructure
+class GatewayIT {
+
+	private static final StubUpstream identity = startStub();
+
+	// A port nothing listens on: the "ghost" service is down.
+	private static final int closedPort = freePort();
+
+	private static final RSAKey signingKey = generateKey("gateway-it");
+
+	@LocalServerPort
+	int port;
+
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void upstreams(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", identity::url);
+		registry.add("mercato.security.jwt.jwks-uri", () -> identity.url() + "/.well-known/jwks.json");
+	}
+
+	@BeforeEach
+	void setUp() {
+		identity.reset();
+		identity.serveJwks(new JWKSet(signingKey).toPublicJWKSet().toString());
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(15))
+			.build();
+	}
+
+	@AfterAll
+	static void stopStub() {
+		identity.close();
+	}
+
+	@Test
+	void publicIdentityRoutesNeedNoTokenAndSpoofedUserIdsAreDropped() {
+		this.client.post()
+			.uri("/api/auth/login")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-User-Id", "00000000-0000-0000-0000-000000000001")
+			.bodyValue("{\"email\":\"a@b.co\",\"password\":\"x\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.path")
+			.isEqualTo("/api/auth/login");
+
+		List<StubUpstream.Recorded> forwarded = identity.requestsTo("/api/auth/login");
+		assertThat(forwarded).hasSize(1);
+		assertThat(forwarded.get(0).method()).isEqualTo("POST");
+		assertThat(forwarded.get(0).header("X-User-Id")).isNull();
+	}
+
+	@Test
+	void theJwksIsRoutedToIdentityWithoutAToken() {
+		this.client.get()
+			.uri("/.well-known/jwks.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.keys")
+			.isArray();
+	}
+
+	@Test
+	void aProtectedRouteWithoutATokenIs401AndNeverReachesTheService() {
+		this.client.get()
+			.uri("/api/users/me")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(401);
+
+		assertThat(identity.requestsTo("/api/users/me")).isEmpty();
+	}
+
+	@Test
+	void aValidTokenIsForwardedUnchangedWithTheUserIdAdded() {
+		UUID userId = UUID.randomUUID();
+		String token = token(signingKey, userId, Instant.now().plusSeconds(300));
+
+		this.client.get()
+			.uri("/api/users/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.header("X-User-Id", "00000000-0000-0000-0000-000000000001")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		List<StubUpstream.Recorded> forwarded = identity.requestsTo("/api/users/me");
+		assertThat(forwarded).hasSize(1);
+		assertThat(forwarded.get(0).header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
+		assertThat(forwarded.get(0).header("X-User-Id")).isEqualTo(userId.toString());
+		assertThat(forwarded.get(0).header("X-Request-Id")).isNotBlank();
+	}
+
+	@Test
+	void tokensSignedByAnotherKeyOrExpiredAre401() {
+		String foreign = token(generateKey("gateway-it"), UUID.randomUUID(), Instant.now().plusSeconds(300));
+		String expired = token(signingKey, UUID.randomUUID(), Instant.now().minusSeconds(600));
+
+		for (String token : List.of(foreign, expired, "not-a-jwt")) {
+			this.client.get()
+				.uri("/api/users/me")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized();
+		}
+		assertThat(identity.requestsTo("/api/users/me")).isEmpty();
+	}
+
+	@Test
+	void anUnknownRouteIsA404Problem() {
+		this.client.get()
+			.uri("/api/no-such-service/items")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + validToken())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
+	}
+
+	@Test
+	void aServiceThatIsDownIsA503ProblemAtOnce() {
+		Instant started = Instant.now();
+
+		this.client.get()
+			.uri("/api/ghost/items")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + validToken())
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(503)
+			.jsonPath("$.code")
+			.isEqualTo("SERVICE_UNAVAILABLE");
+
+		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aServiceThatDoesNotAnswerIsCutOffByTheResponseTimeout() {
+		Instant started = Instant.now();
+
+		this.client.get()
+			.uri(StubUpstream.SLOW_PATH)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + validToken())
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void healthAggregatesTheServicesWithoutAToken() {
+		this.client.get()
+			.uri("/api/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.services.identity.status")
+			.isEqualTo("UP")
+			.jsonPath("$.services.identity.instances")
+			.isEqualTo(1)
+			.jsonPath("$.services.identity.healthyInstances")
+			.isEqualTo(1)
+			.jsonPath("$.services.identity.latencyMs")
+			.isNumber();
+
+		assertThat(identity.requestsTo("/actuator/health")).hasSize(1);
+	}
+
+	@Test
+	void healthReportsADownServiceAndAnswers200() {
+		identity.healthy(false);
+
+		this.client.get()
+			.uri("/api/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("DOWN")
+			.jsonPath("$.services.identity.status")
+			.isEqualTo("DOWN")
+			.jsonPath("$.services.identity.healthyInstances")
+			.isEqualTo(0);
+	}
+
+	@Test
+	void theGatewaysOwnHealthIsPublic() {
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
+	private static String validToken() {
+		return token(signingKey, UUID.randomUUID(), Instant.now().plusSeconds(300));
+	}
+
+	private static String token(RSAKey key, UUID userId, Instant expiresAt) {
+		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer("mercato-identity")
+			.audience(List.of("mercato"))
+			.subject(userId.toString())
+			.id(UUID.randomUUID().toString())
+			.issuedAt(expiresAt.minusSeconds(900))
+			.expiresAt(expiresAt)
+			.claim("email", "user@example.com")
+			.claim("roles", List.of("CUSTOMER"))
+			.build();
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+			.getTokenValue();
+	}
+
+	private static RSAKey generateKey(String kid) {
+		try {
+			return new RSAKeyGenerator(2048).keyID(kid)
+				.keyUse(KeyUse.SIGNATURE)
+				.algorithm(JWSAlgorithm.RS256)
+				.generate();
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static StubUpstream startStub() {
+		try {
+			return new StubUpstream();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class GhostRoute {
+
+		@Bean
+		RouteLocator ghostRoute(RouteLocatorBuilder routes) {
+			return routes.routes()
+				.route("ghost", (route) -> route.path("/api/ghost/**").uri("http://localhost:" + closedPort))
+				.build();
+		}
+
+	}
+
+}
