@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,7 +67,7 @@ final class OutboxRelay implements SmartLifecycle {
 	private Thread worker;
 
 	// Owned by the worker thread only.
-	private int consecutiveOutages;
+	private int consecutiveFailures;
 
 	private long pausedUntilNanos;
 
@@ -137,30 +138,52 @@ final class OutboxRelay implements SmartLifecycle {
 		while (this.running) {
 			try {
 				awaitWakeUp();
-				if (this.running && System.nanoTime() - this.pausedUntilNanos >= 0) {
-					relayAll();
-					housekeeping();
-				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
+			if (!this.running) {
+				return;
+			}
+			try {
+				if (!isPaused()) {
+					relayAll();
+				}
+				// Refreshed while paused too: a growing backlog is what an outage looks
+				// like.
+				this.backlog.set(this.store.backlog());
+				housekeeping();
+			}
 			catch (RuntimeException ex) {
-				// Typically the database is unavailable: wait one poll interval and try
-				// again.
-				logger.warn("Outbox relay failed; retrying in " + this.settings.pollInterval(), ex);
+				// Typically the database is unavailable.
+				Duration pause = pause();
+				logger.warn("Outbox relay failed, pausing " + pause + ": " + ex, ex);
 			}
 		}
 	}
 
+	private boolean isPaused() {
+		return System.nanoTime() - this.pausedUntilNanos < 0;
+	}
+
+	private Duration pause() {
+		this.consecutiveFailures++;
+		Duration pause = this.settings.backoff().delayAfter(this.consecutiveFailures);
+		this.pausedUntilNanos = System.nanoTime() + pause.toNanos();
+		return pause;
+	}
+
 	private void awaitWakeUp() throws InterruptedException {
-		long wait = this.settings.pollInterval().toNanos();
-		long untilResume = this.pausedUntilNanos - System.nanoTime();
-		if (untilResume > 0) {
-			wait = untilResume;
+		if (isPaused()) {
+			// Wake-ups after commits do not end a pause; stop() does.
+			while (this.running && isPaused()) {
+				this.wakeUps.tryAcquire(this.pausedUntilNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+			}
 		}
-		this.wakeUps.tryAcquire(wait, TimeUnit.NANOSECONDS);
+		else {
+			this.wakeUps.tryAcquire(this.settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+		}
 		this.wakeUps.drainPermits();
 	}
 
@@ -169,8 +192,7 @@ final class OutboxRelay implements SmartLifecycle {
 		do {
 			claimed = relayBatch();
 		}
-		while (claimed == this.settings.batchSize() && this.running && System.nanoTime() - this.pausedUntilNanos >= 0);
-		this.backlog.set(this.store.backlog());
+		while (claimed == this.settings.batchSize() && this.running && !isPaused());
 	}
 
 	/**
@@ -181,15 +203,19 @@ final class OutboxRelay implements SmartLifecycle {
 		Batch batch = this.transaction.execute((status) -> {
 			List<OutboxRow> rows = this.store.claimDue(this.settings.batchSize());
 			if (rows.isEmpty()) {
-				return new Batch(0, false);
+				return new Batch(0, null);
 			}
 			List<Result> results = this.publisher.publish(rows, this.settings.confirmTimeout());
 			return record(rows, results);
 		});
-		if (batch.brokerUnavailable()) {
-			this.consecutiveOutages++;
-			Duration pause = this.settings.backoff().delayAfter(this.consecutiveOutages);
-			this.pausedUntilNanos = System.nanoTime() + pause.toNanos();
+		if (batch.unavailable() != null) {
+			// Paused after the commit, so the failed rows are recorded before anyone
+			// retries.
+			Duration pause = pause();
+			logger.warn("Broker unavailable, outbox relay pausing " + pause + ": " + batch.unavailable());
+		}
+		else {
+			this.consecutiveFailures = 0;
 		}
 		return batch.claimed();
 	}
@@ -198,17 +224,12 @@ final class OutboxRelay implements SmartLifecycle {
 		List<Long> sent = new ArrayList<>();
 		List<Long> unavailable = new ArrayList<>();
 		String unavailableError = null;
-		boolean brokerReached = false;
 		for (int i = 0; i < rows.size(); i++) {
 			OutboxRow row = rows.get(i);
 			Result result = results.get(i);
 			switch (result.outcome()) {
-				case SENT -> {
-					sent.add(row.id());
-					brokerReached = true;
-				}
+				case SENT -> sent.add(row.id());
 				case UNROUTABLE -> {
-					brokerReached = true;
 					int attempts = row.attempts() + 1;
 					this.store.markFailed(List.of(row.id()), result.error(),
 							this.settings.backoff().delayAfter(attempts));
@@ -232,13 +253,9 @@ final class OutboxRelay implements SmartLifecycle {
 			// so whichever relay resumes first sends them in id order.
 			this.store.markFailed(unavailable, unavailableError, Duration.ZERO);
 			this.unavailable.increment(unavailable.size());
-			logger.warn("Broker unavailable for " + unavailable.size() + " outbox event(s), relay pausing "
-					+ this.settings.backoff().delayAfter(this.consecutiveOutages + 1) + ": " + unavailableError);
 		}
-		else if (brokerReached) {
-			this.consecutiveOutages = 0;
-		}
-		return new Batch(rows.size(), !unavailable.isEmpty());
+		return new Batch(rows.size(),
+				unavailable.isEmpty() ? null : unavailable.size() + " event(s) not confirmed: " + unavailableError);
 	}
 
 	private void housekeeping() {
@@ -253,7 +270,11 @@ final class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private record Batch(int claimed, boolean brokerUnavailable) {
+	/**
+	 * @param unavailable why the broker did not take the batch, or {@code null} when it
+	 * did
+	 */
+	private record Batch(int claimed, @Nullable String unavailable) {
 	}
 
 }
