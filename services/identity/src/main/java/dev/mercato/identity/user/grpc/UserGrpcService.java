@@ -29,56 +29,54 @@ class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 
 	@Override
 	public void getUser(GetUserRequest request, StreamObserver<User> responseObserver) {
-		Optional<UUID> id = parseId(request.getUserId());
-		if (id.isEmpty()) {
-			responseObserver.onError(invalidId(request.getUserId()));
-			return;
-		}
-		Optional<dev.mercato.identity.user.User> found = this.users.find(id.get());
-		if (found.isEmpty()) {
-			responseObserver
-				.onError(Status.NOT_FOUND.withDescription("No user with id " + id.get()).asRuntimeException());
-			return;
-		}
-		dev.mercato.identity.user.User user = found.get();
-		User.Builder reply = User.newBuilder()
+		parseId(request.getUserId(), responseObserver).ifPresent((id) -> {
+			Optional<dev.mercato.identity.user.User> found = this.users.find(id);
+			if (found.isEmpty()) {
+				responseObserver
+					.onError(Status.NOT_FOUND.withDescription("No user with id " + id).asRuntimeException());
+				return;
+			}
+			responseObserver.onNext(toMessage(found.get()));
+			responseObserver.onCompleted();
+		});
+	}
+
+	@Override
+	public void validateUser(ValidateUserRequest request, StreamObserver<ValidateUserResponse> responseObserver) {
+		parseId(request.getUserId(), responseObserver).ifPresent((id) -> {
+			ValidateUserResponse reply = this.users.find(id)
+				.map((user) -> user.isActive() ? ValidateUserResponse.newBuilder().setValid(true).build()
+						: ValidateUserResponse.newBuilder().setValid(false).setReason("inactive").build())
+				.orElseGet(() -> ValidateUserResponse.newBuilder().setValid(false).setReason("not_found").build());
+			responseObserver.onNext(reply);
+			responseObserver.onCompleted();
+		});
+	}
+
+	private static User toMessage(dev.mercato.identity.user.User user) {
+		User.Builder message = User.newBuilder()
 			.setId(user.getId().toString())
 			.setEmail(user.getEmail().value())
 			.setFirstName(user.getFirstName())
 			.setLastName(user.getLastName())
 			.setActive(user.isActive())
 			.addAllRoles(user.getRoles().stream().map(Role::name).sorted().toList());
-		Optional.ofNullable(user.getPhone()).ifPresent(reply::setPhone);
-		responseObserver.onNext(reply.build());
-		responseObserver.onCompleted();
+		Optional.ofNullable(user.getPhone()).ifPresent(message::setPhone);
+		return message.build();
 	}
 
-	@Override
-	public void validateUser(ValidateUserRequest request, StreamObserver<ValidateUserResponse> responseObserver) {
-		Optional<UUID> id = parseId(request.getUserId());
-		if (id.isEmpty()) {
-			responseObserver.onError(invalidId(request.getUserId()));
-			return;
-		}
-		ValidateUserResponse reply = this.users.find(id.get())
-			.map((user) -> user.isActive() ? ValidateUserResponse.newBuilder().setValid(true).build()
-					: ValidateUserResponse.newBuilder().setValid(false).setReason("inactive").build())
-			.orElseGet(() -> ValidateUserResponse.newBuilder().setValid(false).setReason("not_found").build());
-		responseObserver.onNext(reply);
-		responseObserver.onCompleted();
-	}
-
-	private static Optional<UUID> parseId(String raw) {
+	/**
+	 * The id, or empty after answering INVALID_ARGUMENT when it is not a UUID.
+	 */
+	private static Optional<UUID> parseId(String raw, StreamObserver<?> responseObserver) {
 		try {
 			return Optional.of(UUID.fromString(raw));
 		}
 		catch (IllegalArgumentException ex) {
+			responseObserver.onError(Status.INVALID_ARGUMENT.withDescription("user_id is not a UUID: '" + raw + "'")
+				.asRuntimeException());
 			return Optional.empty();
 		}
-	}
-
-	private static RuntimeException invalidId(String raw) {
-		return Status.INVALID_ARGUMENT.withDescription("user_id is not a UUID: '" + raw + "'").asRuntimeException();
 	}
 
 }
