@@ -6,25 +6,17 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mercato.platform.events.CloudEvent;
 import dev.mercato.platform.events.CloudEventCodec;
-import dev.mercato.platform.events.Outbox;
 import dev.mercato.platform.events.it.EventsTestApplication.FailingHandlerCalls;
 import dev.mercato.platform.events.it.EventsTestApplication.Note;
-import dev.mercato.platform.test.IsolatedInfrastructure;
-import dev.mercato.platform.test.TestInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,9 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The consumer side: deduplication by the inbox, retries, dead-lettering.
  */
-@SpringBootTest
-@IsolatedInfrastructure
-class InboxIT {
+class InboxIT extends EventsServiceIT {
 
 	private static final String QUEUE = "events-test.test.events";
 
@@ -44,34 +34,13 @@ class InboxIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static BrokerProbe probe;
-
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	MeterRegistry meters;
 
 	@Autowired
 	FailingHandlerCalls failingHandlerCalls;
-
-	@BeforeAll
-	static void connectProbe(TestInfrastructure infrastructure) {
-		probe = new BrokerProbe(infrastructure);
-	}
-
-	@AfterAll
-	static void closeProbe() {
-		probe.close();
-	}
 
 	@Test
 	void theSameEventDeliveredTwiceIsAppliedOnce() {

@@ -5,25 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mercato.contracts.events.EventSchemas;
 import dev.mercato.platform.events.CloudEvent;
 import dev.mercato.platform.events.CloudEventCodec;
-import dev.mercato.platform.events.Outbox;
 import dev.mercato.platform.events.it.EventsTestApplication.Note;
-import dev.mercato.platform.test.IsolatedInfrastructure;
-import dev.mercato.platform.test.TestInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -32,38 +25,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The producer side against the real PostgreSQL and RabbitMQ. The poll interval is long
- * here, so an event that arrives within a second was sent because its commit woke the
+ * here, so an event that arrives within seconds was sent because its commit woke the
  * relay.
  */
 @SpringBootTest(properties = "mercato.events.outbox.poll-interval=30s")
-@IsolatedInfrastructure
-class OutboxIT {
+class OutboxIT extends EventsServiceIT {
 
 	private static final Duration PROMPTLY = Duration.ofSeconds(3);
 
-	private static BrokerProbe probe;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@BeforeAll
-	static void connectProbe(TestInfrastructure infrastructure) {
-		probe = new BrokerProbe(infrastructure);
-	}
-
-	@AfterAll
-	static void closeProbe() {
-		probe.close();
-	}
+	@Value("${mercato.events.outbox.poll-interval}")
+	Duration pollInterval;
 
 	@Test
 	void publishesAStructuredCloudEventRightAfterTheCommit() {
+		assertThat(this.pollInterval).isGreaterThan(PROMPTLY.multipliedBy(2));
 		String queue = probe.bind("probe.wire", EventsTestApplication.EXCHANGE, "test.unhandled");
 
 		UUID id = this.transaction.execute(
