@@ -47,7 +47,9 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
-		defaults.put("management.endpoint.health.show-details", "always");
+		// Anonymous callers (probes, the gateway's aggregation) see the status only.
+		defaults.put("management.endpoint.health.show-details", "when-authorized");
+		defaults.put("management.endpoint.health.roles", "ADMIN");
 		defaults.put("management.metrics.tags.application", "${spring.application.name:unknown}");
 		defaults.put("management.tracing.sampling.probability", "1.0");
 		defaults.put("management.tracing.propagation.type", "W3C");

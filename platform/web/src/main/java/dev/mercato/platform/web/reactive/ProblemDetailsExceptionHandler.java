@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -16,10 +17,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
@@ -38,6 +41,10 @@ import dev.mercato.platform.web.TooManyRequestsException;
 public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+
+	private static final boolean TRACING_PRESENT = ClassUtils.isPresent(
+			"io.micrometer.tracing.handler.TracingObservationHandler",
+			ProblemDetailsExceptionHandler.class.getClassLoader());
 
 	private final ServerResponse.Context context;
 
@@ -65,13 +72,29 @@ public class ProblemDetailsExceptionHandler implements WebExceptionHandler {
 		}
 		HttpHeaders headers = new HttpHeaders();
 		ProblemDetail problem = toProblem(ex, headers);
-		Problems.withCorrelation(problem, null, exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE));
+		Problems.withCorrelation(problem, traceId(exchange), exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE));
 		exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
 		return ServerResponse.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.headers((h) -> h.addAll(headers))
 			.bodyValue(problem)
 			.flatMap((response) -> response.writeTo(exchange, this.context));
+	}
+
+	/**
+	 * The trace id of the request's server observation; WebFlux has no thread-bound MDC
+	 * to read it from.
+	 */
+	private static String traceId(ServerWebExchange exchange) {
+		if (!TRACING_PRESENT) {
+			return null;
+		}
+		return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.map((context) -> context.<TracingObservationHandler.TracingContext>get(
+					TracingObservationHandler.TracingContext.class))
+			.map(TracingObservationHandler.TracingContext::getSpan)
+			.map((span) -> span.context().traceId())
+			.orElse(null);
 	}
 
 	ProblemDetail toProblem(Throwable ex, HttpHeaders headers) {
