@@ -234,8 +234,13 @@ final class OutboxRelay implements SmartLifecycle {
 					this.store.markFailed(List.of(row.id()), result.error(),
 							this.settings.backoff().delayAfter(attempts));
 					this.unroutable.increment();
-					logger.warn("Outbox event " + row.eventId() + " (" + row.type() + ") not routed, attempt "
-							+ attempts + ": " + result.error());
+					// Retried every max-interval until a queue is bound: warn on attempts
+					// 1,
+					// 2, 4, 8... so the log does not fill up.
+					if (Integer.bitCount(attempts) == 1 || logger.isDebugEnabled()) {
+						logger.warn("Outbox event " + row.eventId() + " (" + row.type() + ") not routed, attempt "
+								+ attempts + ": " + result.error());
+					}
 				}
 				case UNAVAILABLE -> {
 					unavailable.add(row.id());
