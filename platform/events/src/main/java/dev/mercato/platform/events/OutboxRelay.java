@@ -83,7 +83,9 @@ final class OutboxRelay implements SmartLifecycle {
 		this.published = Counter.builder("mercato.events.outbox.published")
 			.description("Outbox events confirmed by the broker")
 			.register(meters);
-		this.unroutable = failures(meters, "unroutable");
+		this.unroutable = Counter.builder("mercato.events.outbox.unroutable")
+			.description("Outbox events the broker took but no queue was bound for")
+			.register(meters);
 		this.unavailable = failures(meters, "unavailable");
 		Gauge.builder("mercato.events.outbox.backlog", this.backlog, AtomicLong::get)
 			.description("Outbox events not yet sent")
@@ -230,16 +232,15 @@ final class OutboxRelay implements SmartLifecycle {
 			switch (result.outcome()) {
 				case SENT -> sent.add(row.id());
 				case UNROUTABLE -> {
-					int attempts = row.attempts() + 1;
-					this.store.markFailed(List.of(row.id()), result.error(),
-							this.settings.backoff().delayAfter(attempts));
+					// No queue is bound for it: nobody subscribes to this event (yet). In
+					// publish-subscribe that is a delivery to zero subscribers, not a
+					// failure;
+					// a consumer receives the events published after its queue exists.
+					sent.add(row.id());
 					this.unroutable.increment();
-					// Retried every max-interval until a queue is bound: warn on attempts
-					// 1,
-					// 2, 4, 8... so the log does not fill up.
-					if (Integer.bitCount(attempts) == 1 || logger.isDebugEnabled()) {
-						logger.warn("Outbox event " + row.eventId() + " (" + row.type() + ") not routed, attempt "
-								+ attempts + ": " + result.error());
+					if (logger.isDebugEnabled()) {
+						logger.debug("Outbox event " + row.eventId() + " (" + row.type() + ") has no subscriber: "
+								+ result.error());
 					}
 				}
 				case UNAVAILABLE -> {
