@@ -41,12 +41,12 @@ final class Platform {
 	}
 
 	void down() {
-		run(Duration.ofMinutes(2), "down");
+		run(Duration.ofMinutes(2), "down", "--purge");
 	}
 
 	/**
-	 * Process ids the run folder records for started components
-	 * (files named {@code *pid}, the pid first).
+	 * Process ids the run folder records for started components (files named
+	 * {@code *pid}, the pid first).
 	 */
 	List<Long> recordedPids() throws IOException {
 		List<Long> pids = new ArrayList<>();
