@@ -16,7 +16,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -53,6 +55,12 @@ public class ServletSecurityConfiguration {
 	SecurityFilterChain mercatoSecurityFilterChain(HttpSecurity http, SecurityPlatformProperties properties,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
 		List<PublicPath> publicPaths = properties.allPublicPaths().stream().map(PublicPath::parse).toList();
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			exceptionResolver.resolveException(request, response, null, ex);
+		};
+		AccessDeniedHandler accessDenied = (request, response, ex) -> exceptionResolver.resolveException(request,
+				response, null, ex);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> {
@@ -66,18 +74,10 @@ public class ServletSecurityConfiguration {
 			})
 			.oauth2ResourceServer((oauth2) -> oauth2
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(MercatoJwt.authenticationConverter()))
-				.authenticationEntryPoint((request, response, ex) -> {
-					response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-					exceptionResolver.resolveException(request, response, null, ex);
-				})
-				.accessDeniedHandler(
-						(request, response, ex) -> exceptionResolver.resolveException(request, response, null, ex)))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
-				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-				exceptionResolver.resolveException(request, response, null, ex);
-			})
-				.accessDeniedHandler(
-						(request, response, ex) -> exceptionResolver.resolveException(request, response, null, ex)));
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		return http.build();
 	}
 
