@@ -19,7 +19,7 @@ import dev.mercato.platform.security.servlet.ServletSecurityConfiguration;
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration" })
 @EnableConfigurationProperties(SecurityPlatformProperties.class)
-@Import({ ServletSecurityConfiguration.class, ReactiveSecurityConfiguration.class })
+@Import({ ServletSecurityConfiguration.class, ReactiveSecurityConfiguration.class, ServiceTokenConfiguration.class })
 public class SecurityPlatformAutoConfiguration {
 
 }

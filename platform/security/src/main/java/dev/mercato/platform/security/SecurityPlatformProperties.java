@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwt where the verification keys come from and which claims must hold
  * @param publicPaths request patterns served without a token: {@code /api/auth/**} for
  * every method, or {@code GET /api/products/**} for one method
+ * @param service how this service obtains its own token for internal calls
  */
 @ConfigurationProperties("mercato.security")
-public record SecurityPlatformProperties(Jwt jwt, List<String> publicPaths) {
+public record SecurityPlatformProperties(Jwt jwt, List<String> publicPaths, Service service) {
 
 	public SecurityPlatformProperties {
 		jwt = (jwt != null) ? jwt : new Jwt(null, null, null);
 		publicPaths = (publicPaths != null) ? List.copyOf(publicPaths) : List.of();
+		service = (service != null) ? service : new Service(null, null, null);
 	}
 
 	/**
@@ -47,6 +49,19 @@ public record SecurityPlatformProperties(Jwt jwt, List<String> publicPaths) {
 			issuer = (issuer != null) ? issuer : "mercato-identity";
 			audience = (audience != null) ? audience : "mercato";
 		}
+
+	}
+
+	/**
+	 * This service's credentials for the client-credentials grant at identity.
+	 *
+	 * @param tokenUri identity's token endpoint (default
+	 * {@code $MERCATO_IDENTITY_URL/api/auth/service-token})
+	 * @param clientId default {@code spring.application.name}
+	 * @param clientSecret default {@code $MERCATO_SERVICE_SECRET}, or
+	 * {@code dev-secret-<name>} for local runs
+	 */
+	public record Service(String tokenUri, String clientId, String clientSecret) {
 
 	}
 
