@@ -6,9 +6,6 @@ import java.util.concurrent.Executors;
 
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
-import org.springframework.grpc.server.security.GrpcSecurity;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,15 +30,6 @@ class IdentityConfiguration {
 	GrpcServerExecutorProvider grpcServerExecutorProvider() {
 		Executor executor = Executors.newVirtualThreadPerTaskExecutor();
 		return () -> executor;
-	}
-
-	// Spring gRPC would otherwise require a JWT on every call because a JwtDecoder bean
-	// exists. Internal calls are not authenticated yet (a later issue adds service
-	// credentials here), so the gRPC API is open to the internal network only.
-	@Bean
-	@GlobalServerInterceptor
-	AuthenticationProcessInterceptor grpcAuthenticationInterceptor(GrpcSecurity grpc) throws Exception {
-		return grpc.authorizeRequests((requests) -> requests.allRequests().permitAll()).build();
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
 import dev.mercato.contracts.identity.v1.GetUserRequest;
 import dev.mercato.contracts.identity.v1.UserServiceGrpc;
+import dev.mercato.identity.auth.AccessTokenIssuer;
 import dev.mercato.platform.test.IsolatedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +48,17 @@ class GrpcTracingIT {
 	@Autowired
 	TraceCapture capture;
 
+	@Autowired
+	AccessTokenIssuer tokens;
+
 	@Test
 	void serverContinuesTheCallersTrace() {
 		Metadata headers = new Metadata();
 		headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
 				"00-" + TRACE_ID + "-b7ad6b7169203331-01");
+		// gRPC calls need a token; a service token is what other services send
+		headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+				"Bearer " + this.tokens.issueForService("tracing-test").getTokenValue());
 		ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", this.grpcServer.getPort())
 			.usePlaintext()
 			.build();

@@ -18,8 +18,10 @@ import dev.mercato.contracts.identity.v1.ValidateUserRequest;
 import dev.mercato.platform.test.IsolatedInfrastructure;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -306,9 +308,9 @@ class IdentityApplicationIT {
 	@Test
 	void grpcGetUserAnswersTheProfile() {
 		String id = register("grpc@example.com", PASSWORD).getBody().get("id").asString();
+		UserServiceGrpc.UserServiceBlockingStub stub = stub(accessToken("grpc@example.com"));
 
-		User user = UserServiceGrpc.newBlockingStub(this.channel)
-			.getUser(GetUserRequest.newBuilder().setUserId(id).build());
+		User user = stub.getUser(GetUserRequest.newBuilder().setUserId(id).build());
 
 		assertThat(user.getId()).isEqualTo(id);
 		assertThat(user.getEmail()).isEqualTo("grpc@example.com");
@@ -317,14 +319,13 @@ class IdentityApplicationIT {
 		assertThat(user.getPhone()).isEqualTo("+44 20 7946 0958");
 		assertThat(user.getRolesList()).containsExactly("CUSTOMER");
 		assertThat(user.getActive()).isTrue();
-		assertThat(UserServiceGrpc.newBlockingStub(this.channel)
-			.validateUser(ValidateUserRequest.newBuilder().setUserId(id).build())
-			.getValid()).isTrue();
+		assertThat(stub.validateUser(ValidateUserRequest.newBuilder().setUserId(id).build()).getValid()).isTrue();
 	}
 
 	@Test
 	void grpcAnswersNotFoundForAnUnknownIdAndInvalidArgumentForAMalformedOne() {
-		UserServiceGrpc.UserServiceBlockingStub stub = UserServiceGrpc.newBlockingStub(this.channel);
+		register("grpc-errors@example.com", PASSWORD);
+		UserServiceGrpc.UserServiceBlockingStub stub = stub(accessToken("grpc-errors@example.com"));
 
 		assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> stub.getUser(GetUserRequest.newBuilder().setUserId(UUID.randomUUID().toString()).build()))
@@ -339,6 +340,13 @@ class IdentityApplicationIT {
 				assertThat(reply.getValid()).isFalse();
 				assertThat(reply.getReason()).isEqualTo("not_found");
 			});
+	}
+
+	private UserServiceGrpc.UserServiceBlockingStub stub(String bearer) {
+		Metadata headers = new Metadata();
+		headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + bearer);
+		return UserServiceGrpc.newBlockingStub(this.channel)
+			.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
 	}
 
 	private ResponseEntity<JsonNode> register(String email, String password) {

@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessTokenIssuer {
 
+	/** Subject prefix of service tokens: {@code service:<name>}. */
+	public static final String SERVICE_SUBJECT_PREFIX = "service:";
+
+	/** The only role a service token carries. */
+	public static final String SERVICE_ROLE = "SERVICE";
+
 	private final JwtEncoder encoder;
 
 	private final SecurityPlatformProperties.Jwt rules;
@@ -48,18 +54,39 @@ public class AccessTokenIssuer {
 	 * @return the signed token
 	 */
 	public Jwt issue(User user) {
-		Instant now = this.clock.instant();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.issuer(this.rules.issuer())
-			.audience(List.of(this.rules.audience()))
-			.subject(user.getId().toString())
-			.id(UUID.randomUUID().toString())
-			.issuedAt(now)
-			.notBefore(now)
-			.expiresAt(now.plus(this.properties.accessTokenTtl()))
+		JwtClaimsSet claims = claims(user.getId().toString(), this.properties.accessTokenTtl())
 			.claim(MercatoJwt.EMAIL_CLAIM, user.getEmail().value())
 			.claim(MercatoJwt.ROLES_CLAIM, user.getRoles().stream().map(Role::name).sorted().toList())
 			.build();
+		return encode(claims);
+	}
+
+	/**
+	 * Issues a service token: {@code sub} = {@code service:<name>}, {@code roles} =
+	 * {@code ["SERVICE"]}, short-lived.
+	 * @param serviceName the calling service's client id
+	 * @return the signed token
+	 */
+	public Jwt issueForService(String serviceName) {
+		JwtClaimsSet claims = claims(SERVICE_SUBJECT_PREFIX + serviceName, this.properties.serviceTokenTtl())
+			.claim(MercatoJwt.ROLES_CLAIM, List.of(SERVICE_ROLE))
+			.build();
+		return encode(claims);
+	}
+
+	private JwtClaimsSet.Builder claims(String subject, java.time.Duration ttl) {
+		Instant now = this.clock.instant();
+		return JwtClaimsSet.builder()
+			.issuer(this.rules.issuer())
+			.audience(List.of(this.rules.audience()))
+			.subject(subject)
+			.id(UUID.randomUUID().toString())
+			.issuedAt(now)
+			.notBefore(now)
+			.expiresAt(now.plus(ttl));
+	}
+
+	private Jwt encode(JwtClaimsSet claims) {
 		// NimbusJwtEncoder adds the kid of the key it selects from the active-key source.
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("JWT").build();
 		return this.encoder.encode(JwtEncoderParameters.from(header, claims));

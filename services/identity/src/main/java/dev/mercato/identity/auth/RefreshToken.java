@@ -1,13 +1,7 @@
 package dev.mercato.identity.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -23,10 +17,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "refresh_tokens")
 class RefreshToken {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private static final int TOKEN_BYTES = 32;
 
 	@Id
 	private UUID id;
@@ -49,6 +39,9 @@ class RefreshToken {
 	@Column(name = "revoked_at")
 	private Instant revokedAt;
 
+	@Column(name = "used_at")
+	private Instant usedAt;
+
 	protected RefreshToken() {
 		// for JPA
 	}
@@ -66,20 +59,32 @@ class RefreshToken {
 	 * Starts a new family (a login) and returns the stored token with its clear value.
 	 */
 	static Issued startFamily(UUID userId, Instant now, Duration ttl) {
-		byte[] bytes = new byte[TOKEN_BYTES];
-		RANDOM.nextBytes(bytes);
-		String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		return new Issued(new RefreshToken(userId, UUID.randomUUID(), hash(value), now, now.plus(ttl)), value);
+		return issue(userId, UUID.randomUUID(), now, ttl);
 	}
 
-	static String hash(String value) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("The JDK has no SHA-256", ex);
-		}
+	private static Issued issue(UUID userId, UUID familyId, Instant now, Duration ttl) {
+		String value = OpaqueTokens.generate();
+		return new Issued(new RefreshToken(userId, familyId, OpaqueTokens.hash(value), now, now.plus(ttl)), value);
+	}
+
+	/**
+	 * Uses this token up and returns its successor in the same family.
+	 */
+	Issued rotate(Instant now, Duration ttl) {
+		this.usedAt = now;
+		return issue(this.userId, this.familyId, now, ttl);
+	}
+
+	/**
+	 * Whether this token was already exchanged or revoked: presenting it now means it
+	 * leaked (or a client replayed it), so its family must go.
+	 */
+	boolean isSpent() {
+		return this.usedAt != null || this.revokedAt != null;
+	}
+
+	boolean isExpired(Instant now) {
+		return !this.expiresAt.isAfter(now);
 	}
 
 	UUID getUserId() {

@@ -7,6 +7,8 @@ import dev.mercato.platform.security.SecurityPlatformProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -24,13 +26,23 @@ class TokenConfiguration {
 	// own JWKS over HTTP; this bean makes platform-security's remote decoder back off.
 	// The claim checks are the platform's, so identity accepts exactly what others
 	// accept.
+	// A logged-out token is rejected here as well (the gateway checks the same
+	// deny-list),
+	// so calls that bypass the gateway cannot reuse it either.
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, SecurityPlatformProperties security) {
+	JwtDecoder jwtDecoder(SigningKeys keys, SecurityPlatformProperties security, AccessTokenDenyList denyList) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeySource())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(MercatoJwt.validator(security.jwt()));
-		return decoder;
+		return (token) -> {
+			Jwt jwt = decoder.decode(token);
+			if (denyList.isDenied(jwt.getId())) {
+				// BadJwtException: the resource server answers 401, not 500.
+				throw new BadJwtException("The access token has been revoked");
+			}
+			return jwt;
+		};
 	}
 
 }

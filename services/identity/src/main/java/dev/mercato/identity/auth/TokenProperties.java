@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param accessTokenTtl lifetime of an access token
  * @param refreshTokenTtl lifetime of a refresh token
+ * @param serviceTokenTtl lifetime of a service token
+ * @param passwordResetTtl lifetime of a password-reset token
  */
 @ConfigurationProperties("mercato.identity.tokens")
 public record TokenProperties(@DefaultValue("15m") Duration accessTokenTtl,
-		@DefaultValue("30d") Duration refreshTokenTtl) {
+		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("5m") Duration serviceTokenTtl,
+		@DefaultValue("30m") Duration passwordResetTtl) {
 
 }

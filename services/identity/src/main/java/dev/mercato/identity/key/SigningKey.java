@@ -56,6 +56,9 @@ class SigningKey {
 	@Column(name = "retired_at")
 	private Instant retiredAt;
 
+	@Column(name = "deactivated_at")
+	private Instant deactivatedAt;
+
 	protected SigningKey() {
 		// for JPA
 	}
@@ -86,6 +89,33 @@ class SigningKey {
 
 	boolean isActive() {
 		return this.active;
+	}
+
+	/**
+	 * Whether this is the active key and was created at or before {@code cutoff}.
+	 */
+	boolean isActiveAndCreatedBefore(Instant cutoff) {
+		return this.active && !this.createdAt.isAfter(cutoff);
+	}
+
+	/**
+	 * Whether this key stopped signing at or before {@code cutoff} and is still
+	 * published.
+	 */
+	boolean isInactiveSince(Instant cutoff) {
+		return !this.active && this.retiredAt == null && this.deactivatedAt != null
+				&& !this.deactivatedAt.isAfter(cutoff);
+	}
+
+	/** Stops signing with this key; it still verifies until retired. */
+	void deactivate(Instant now) {
+		this.active = false;
+		this.deactivatedAt = now;
+	}
+
+	/** Removes this key from the JWKS: tokens it signed no longer verify. */
+	void retire(Instant now) {
+		this.retiredAt = now;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -48,11 +49,19 @@ public class SigningKeys implements SmartInitializingSingleton {
 
 	private volatile Snapshot snapshot;
 
-	SigningKeys(SigningKeyRepository repository, JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+	private final KeyRotationProperties rotation;
+
+	private final Duration accessTokenTtl;
+
+	SigningKeys(SigningKeyRepository repository, JdbcClient jdbc, TransactionOperations transactions, Clock clock,
+			KeyRotationProperties rotation,
+			@Value("${mercato.identity.tokens.access-token-ttl:15m}") Duration accessTokenTtl) {
 		this.repository = repository;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.rotation = rotation;
+		this.accessTokenTtl = accessTokenTtl;
 	}
 
 	@Override
@@ -90,6 +99,46 @@ public class SigningKeys implements SmartInitializingSingleton {
 	 */
 	public Map<String, Object> publicJwks() {
 		return current().keys().toPublicJWKSet().toJSONObject();
+	}
+
+	/**
+	 * Rotates now if the active key has reached the rotation period, and retires keys
+	 * whose tokens have all expired.
+	 */
+	public void rotateIfDue() {
+		rotateIfDue(this.clock.instant());
+	}
+
+	/**
+	 * {@link #rotateIfDue()} as of the given time (tests pass a later instant instead of
+	 * waiting).
+	 * @param now the time to decide by
+	 */
+	public void rotateIfDue(Instant now) {
+		this.transactions.executeWithoutResult((status) -> {
+			// One instance at a time: several instances running the job at once must not
+			// create several keys.
+			this.jdbc.sql("LOCK TABLE signing_keys IN SHARE ROW EXCLUSIVE MODE").update();
+			List<SigningKey> stored = this.repository.findByRetiredAtIsNullOrderByCreatedAtDesc();
+			stored.stream()
+				.filter((key) -> key.isActiveAndCreatedBefore(now.minus(this.rotation.rotationPeriod())))
+				.findFirst()
+				.ifPresent((old) -> {
+					old.deactivate(now);
+					// the one-active index must see the old key inactive before the
+					// insert
+					this.repository.saveAndFlush(old);
+					SigningKey created = this.repository.saveAndFlush(SigningKey.generate(now));
+					logger.info("Rotated signing key " + old.getKid() + " -> " + created.getKid());
+				});
+			Instant expiredBefore = now.minus(this.accessTokenTtl).minus(this.rotation.retirementMargin());
+			stored.stream().filter((key) -> key.isInactiveSince(expiredBefore)).forEach((key) -> {
+				key.retire(now);
+				this.repository.save(key);
+				logger.info("Retired signing key " + key.getKid());
+			});
+		});
+		reload();
 	}
 
 	private Snapshot current() {

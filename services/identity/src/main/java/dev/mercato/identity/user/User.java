@@ -92,6 +92,42 @@ public class User {
 		return new User(registration, passwordHash, now);
 	}
 
+	/**
+	 * Changes the profile fields a user may edit; the e-mail is not one of them.
+	 * @param update the new values
+	 * @param now time of the change
+	 */
+	public void updateProfile(ProfileUpdate update, Instant now) {
+		update.firstName().ifPresent((value) -> this.firstName = value);
+		update.lastName().ifPresent((value) -> this.lastName = value);
+		update.phone().ifPresent((value) -> this.phone = value.isEmpty() ? null : value);
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Replaces the roles.
+	 * @param newRoles at least one role
+	 * @param now time of the change
+	 */
+	public void changeRoles(Set<Role> newRoles, Instant now) {
+		if (newRoles.isEmpty()) {
+			throw new IllegalArgumentException("A user needs at least one role");
+		}
+		this.roles.clear();
+		this.roles.addAll(newRoles);
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Replaces the password hash.
+	 * @param newPasswordHash the encoded new password
+	 * @param now time of the change
+	 */
+	public void changePassword(String newPasswordHash, Instant now) {
+		this.passwordHash = newPasswordHash;
+		this.updatedAt = now;
+	}
+
 	public UUID getId() {
 		return this.id;
 	}

@@ -3,6 +3,8 @@ package dev.mercato.identity.user;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
@@ -13,5 +15,7 @@ public interface UserRepository extends JpaRepository<User, UUID> {
 	Optional<User> findByEmail(String email);
 
 	boolean existsByEmail(String email);
+
+	Page<User> findByEmailContaining(String fragment, Pageable pageable);
 
 }

@@ -1,20 +1,26 @@
 package dev.mercato.identity.user;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.mercato.platform.events.Outbox;
+import dev.mercato.platform.web.BusinessRuleException;
 import dev.mercato.platform.web.ConflictException;
 import dev.mercato.platform.web.NotFoundException;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates accounts and reads profiles.
+ * Creates accounts, reads and changes profiles and roles.
  */
 @Service
 public class UserService {
@@ -88,6 +94,82 @@ public class UserService {
 	@Transactional(readOnly = true)
 	public Optional<User> findByEmail(Email email) {
 		return this.users.findByEmail(email.value());
+	}
+
+	/**
+	 * Users page by page, oldest first, optionally only those whose e-mail contains a
+	 * fragment.
+	 * @param emailFragment case-insensitive fragment, or {@code null} for all
+	 * @param page zero-based page number
+	 * @param size page size
+	 * @return the page
+	 */
+	@Transactional(readOnly = true)
+	public Page<User> list(String emailFragment, int page, int size) {
+		PageRequest request = PageRequest.of(page, size, Sort.by("createdAt", "id"));
+		if (emailFragment == null || emailFragment.isBlank()) {
+			return this.users.findAll(request);
+		}
+		return this.users.findByEmailContaining(emailFragment.strip().toLowerCase(Locale.ROOT), request);
+	}
+
+	/**
+	 * Changes the user's own profile and records {@code user.updated}.
+	 * @param id user id
+	 * @param update the fields to change
+	 * @return the updated user
+	 */
+	@Transactional
+	public User updateProfile(UUID id, ProfileUpdate update) {
+		User user = get(id);
+		if (update.isEmpty()) {
+			return user;
+		}
+		user.updateProfile(update, this.clock.instant());
+		this.users.saveAndFlush(user);
+		this.outbox.publish(UserUpdatedV1.TYPE, user.getId().toString(), UserUpdatedV1.of(user, "profile"));
+		return user;
+	}
+
+	/**
+	 * Replaces a user's roles on behalf of an administrator and records
+	 * {@code user.updated}.
+	 * @param actorId the administrator doing it
+	 * @param id the user whose roles change
+	 * @param roles the new roles, at least one
+	 * @return the updated user
+	 * @throws BusinessRuleException when administrators would remove their own ADMIN role
+	 */
+	@Transactional
+	public User changeRoles(UUID actorId, UUID id, Set<Role> roles) {
+		User user = get(id);
+		if (actorId.equals(id) && !roles.contains(Role.ADMIN)) {
+			// Prevents locking the shop out of administration by accident.
+			throw new BusinessRuleException("CANNOT_REMOVE_OWN_ADMIN",
+					"Administrators cannot remove their own ADMIN role");
+		}
+		if (user.getRoles().equals(roles)) {
+			return user;
+		}
+		user.changeRoles(roles, this.clock.instant());
+		this.users.saveAndFlush(user);
+		this.outbox.publish(UserUpdatedV1.TYPE, user.getId().toString(), UserUpdatedV1.of(user, "roles"));
+		return user;
+	}
+
+	/**
+	 * Sets a new password (already checked against {@link PasswordPolicy}).
+	 * @param id user id
+	 * @param rawPassword the new password
+	 */
+	@Transactional
+	public void changePassword(UUID id, String rawPassword) {
+		if (!PasswordPolicy.isAcceptable(rawPassword)) {
+			throw new IllegalArgumentException("Password " + PasswordPolicy.DESCRIPTION);
+		}
+		User user = get(id);
+		user.changePassword(this.passwordEncoder.encode(rawPassword), this.clock.instant());
+		this.users.saveAndFlush(user);
 	}
 
 	private static ConflictException emailTaken() {

@@ -36,9 +36,10 @@ class AccessTokenIssuerTest {
 	// real clock.
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	private final TokenProperties properties = new TokenProperties(Duration.ofMinutes(15), Duration.ofDays(30));
+	private final TokenProperties properties = new TokenProperties(Duration.ofMinutes(15), Duration.ofDays(30),
+			Duration.ofMinutes(5), Duration.ofMinutes(30));
 
-	private final SecurityPlatformProperties security = new SecurityPlatformProperties(null, null);
+	private final SecurityPlatformProperties security = new SecurityPlatformProperties(null, null, null);
 
 	private RSAKey key;
 
