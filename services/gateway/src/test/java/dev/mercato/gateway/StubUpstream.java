@@ -2,7 +2,9 @@ package dev.mercato.gateway;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,26 @@ final class StubUpstream implements AutoCloseable {
 		this.server.start();
 	}
 
+	/** Starts a stub on a free port. */
+	static StubUpstream start() {
+		try {
+			return new StubUpstream();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A port nothing listens on: an instance that is down. */
+	static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	String url() {
 		return "http://localhost:" + this.server.getAddress().getPort();
 	}
@@ -75,7 +97,7 @@ final class StubUpstream implements AutoCloseable {
 			case "/.well-known/jwks.json" -> respond(exchange, 200, this.jwks);
 			case "/actuator/health" -> respond(exchange, this.healthy ? 200 : 503,
 					this.healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
-			case SLOW_PATH -> {
+			case String slow when slow.endsWith("/slow") -> {
 				awaitRelease();
 				respond(exchange, 200, "{\"late\":true}");
 			}

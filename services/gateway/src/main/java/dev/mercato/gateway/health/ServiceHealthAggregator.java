@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.mercato.gateway.GatewayProperties;
 import dev.mercato.gateway.health.PlatformHealth.ServiceHealth;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -17,8 +19,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Asks every instance of every configured service for its {@code /actuator/health}, all
- * in parallel, each bounded by a timeout, so one hung service cannot hang the answer.
+ * Asks every instance of every expected service for its {@code /actuator/health}, all in
+ * parallel, each bounded by a timeout, so one hung service cannot hang the answer.
  */
 @Component
 class ServiceHealthAggregator {
@@ -32,15 +34,20 @@ class ServiceHealthAggregator {
 
 	private final Duration timeout;
 
-	ServiceHealthAggregator(ReactiveDiscoveryClient discovery, WebClient.Builder webClient,
-			HealthProperties properties) {
+	private final List<String> services;
+
+	ServiceHealthAggregator(ReactiveDiscoveryClient discovery, WebClient.Builder webClient, HealthProperties properties,
+			GatewayProperties gateway) {
 		this.discovery = discovery;
 		this.webClient = webClient.build();
 		this.timeout = properties.timeout();
+		this.services = List.copyOf(gateway.services());
 	}
 
+	// Only the services the platform runs (mercato.gateway.services), not every one that
+	// has routes: a service that is not deployed yet must not make the platform DOWN.
 	Mono<PlatformHealth> check() {
-		return this.discovery.getServices()
+		return Flux.fromIterable(this.services)
 			.flatMap((service) -> checkService(service).map((health) -> Map.entry(service, health)))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
 			.map((services) -> new PlatformHealth(

@@ -1,0 +1,72 @@
+package dev.mercato.gateway.security;
+
+import java.time.Duration;
+
+import dev.mercato.gateway.RedisFailures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * Rejects tokens identity has revoked (logout) although their signature and expiry are
+ * still valid: their {@code jti} is in Redis under {@code <prefix>denylist:jti:<jti>}
+ * until they expire.
+ * <p>
+ * When Redis cannot be asked, the token is accepted (fail open) with a WARN and the
+ * {@code mercato.gateway.redis.failures} counter: a Redis outage must not log out every
+ * user of the platform, and a revoked token lives 15 minutes at most.
+ */
+final class DenyListJwtDecoder implements ReactiveJwtDecoder {
+
+	private static final Logger log = LoggerFactory.getLogger(DenyListJwtDecoder.class);
+
+	private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
+
+	private final ReactiveJwtDecoder delegate;
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	private final Counter failures;
+
+	DenyListJwtDecoder(ReactiveJwtDecoder delegate, ReactiveStringRedisTemplate redis, String keyPrefix,
+			MeterRegistry meters) {
+		this.delegate = delegate;
+		this.redis = redis;
+		this.keyPrefix = keyPrefix;
+		this.failures = RedisFailures.counter(meters, "denylist");
+	}
+
+	@Override
+	public Mono<Jwt> decode(String token) {
+		return this.delegate.decode(token).flatMap(this::checkNotRevoked);
+	}
+
+	private Mono<Jwt> checkNotRevoked(Jwt jwt) {
+		String jti = jwt.getId();
+		if (jti == null || jti.isBlank()) {
+			// identity always sets a jti; a token without one could never be revoked
+			return Mono.error(new BadJwtException("The token has no jti"));
+		}
+		return this.redis.hasKey(key(jti)).timeout(REDIS_TIMEOUT).onErrorResume((ex) -> {
+			this.failures.increment();
+			log.warn("Deny-list not checked, Redis unavailable; accepting the token: {}", ex.toString());
+			return Mono.just(false);
+		})
+			.flatMap((revoked) -> Boolean.TRUE.equals(revoked)
+					? Mono.error(new BadJwtException("The token has been revoked")) : Mono.just(jwt));
+	}
+
+	String key(String jti) {
+		return this.keyPrefix + "denylist:jti:" + jti;
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.mercato.gateway;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.mercato.platform.test.IsolatedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Load balancing over configured instances, GET retries on another instance, and the
+ * per-route circuit breakers, against stub services and ports nothing listens on.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
+				"mercato.gateway.circuit-breaker.sliding-window-size=2",
+				"mercato.gateway.circuit-breaker.minimum-number-of-calls=2",
+				"mercato.gateway.circuit-breaker.failure-rate-threshold=50",
+				"mercato.gateway.circuit-breaker.wait-duration-in-open-state=5m" })
+@IsolatedInfrastructure
+class ResilienceIT {
+
+	private static final StubUpstream identity = StubUpstream.start();
+
+	private static final StubUpstream catalogA = StubUpstream.start();
+
+	private static final StubUpstream catalogB = StubUpstream.start();
+
+	private static final StubUpstream inventory = StubUpstream.start();
+
+	private static final int deadPort = StubUpstream.closedPort();
+
+	private static final TestTokens tokens = new TestTokens();
+
+	@LocalServerPort
+	int port;
+
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void upstreams(DynamicPropertyRegistry registry) {
+		String instances = "spring.cloud.discovery.client.simple.instances.";
+		registry.add(instances + "identity[0].uri", identity::url);
+		registry.add(instances + "catalog[0].uri", catalogA::url);
+		registry.add(instances + "catalog[1].uri", catalogB::url);
+		registry.add(instances + "ordering[0].uri", catalogA::url);
+		registry.add(instances + "ordering[1].uri", () -> "http://localhost:" + deadPort);
+		registry.add(instances + "inventory[0].uri", inventory::url);
+		registry.add(instances + "payment[0].uri", () -> "http://localhost:" + deadPort);
+		registry.add("mercato.security.jwt.jwks-uri", () -> identity.url() + "/.well-known/jwks.json");
+	}
+
+	@BeforeEach
+	void setUp() {
+		for (StubUpstream stub : new StubUpstream[] { identity, catalogA, catalogB, inventory }) {
+			stub.reset();
+		}
+		identity.serveJwks(tokens.jwks());
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(15))
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid())
+			.build();
+	}
+
+	@AfterAll
+	static void stopStubs() {
+		for (StubUpstream stub : new StubUpstream[] { identity, catalogA, catalogB, inventory }) {
+			stub.close();
+		}
+	}
+
+	@Test
+	void requestsAreSpreadOverEveryInstanceOfAService() {
+		for (int i = 0; i < 10; i++) {
+			this.client.get().uri("/api/products/" + i).exchange().expectStatus().isOk();
+		}
+
+		assertThat(catalogA.requests()).hasSizeBetween(1, 9);
+		assertThat(catalogB.requests()).hasSizeBetween(1, 9);
+		assertThat(catalogA.requests().size() + catalogB.requests().size()).isEqualTo(10);
+	}
+
+	@Test
+	void aGetToADeadInstanceIsRetriedOnAnother() {
+		// round robin sends about half of these to the dead instance first
+		for (int i = 0; i < 6; i++) {
+			this.client.get().uri("/api/orders/" + i).exchange().expectStatus().isOk();
+		}
+
+		assertThat(catalogA.requests()).hasSize(6);
+	}
+
+	@Test
+	void aServiceThatIsNotRunningIsA503ProblemQuickly() {
+		Instant started = Instant.now();
+
+		this.client.get()
+			.uri("/api/payments/1")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(503)
+			.jsonPath("$.code")
+			.isEqualTo("SERVICE_UNAVAILABLE");
+
+		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void anOpenCircuitAnswers503AtOnceWithoutCallingTheService() {
+		// two calls that time out (2 s each) open the inventory route's circuit
+		for (int i = 0; i < 2; i++) {
+			postToSlowInventory().expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+		}
+
+		Instant started = Instant.now();
+		postToSlowInventory().expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(503)
+			.jsonPath("$.code")
+			.isEqualTo("SERVICE_UNAVAILABLE");
+
+		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(1));
+		assertThat(inventory.requestsTo("/api/inventory/slow")).hasSize(2);
+
+		// other routes have breakers of their own
+		this.client.get().uri("/api/products/1").exchange().expectStatus().isOk();
+	}
+
+	// POST: not retried, so each call is one attempt
+	private WebTestClient.ResponseSpec postToSlowInventory() {
+		return this.client.post()
+			.uri("/api/inventory/slow")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange();
+	}
+
+}
