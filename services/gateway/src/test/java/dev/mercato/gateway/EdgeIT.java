@@ -10,10 +10,13 @@ import dev.mercato.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -37,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "mercato.gateway.rate-limit.anonymous=5", "mercato.gateway.rate-limit.authenticated=8",
 				"mercato.gateway.rate-limit.auth=3", "mercato.gateway.max-request-size=1KB" })
 @IsolatedInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 class EdgeIT {
 
 	private static final StubUpstream identity = StubUpstream.start();
@@ -285,6 +289,23 @@ class EdgeIT {
 			.isEqualTo("CORS_REJECTED");
 
 		assertThat(identity.requests()).isEmpty();
+	}
+
+	@Test
+	void everyRequestIsLoggedOnceWithItsUserAndRequestId(CapturedOutput output) {
+		UUID userId = UUID.randomUUID();
+		me(tokens.valid(userId)).expectStatus().isOk().expectHeader().exists("X-Request-Id");
+		this.client.get()
+			.uri("/api/users/me")
+			.header("X-Request-Id", "edge-it-anonymous")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+
+		assertThat(output.getOut()).contains("\"method\":\"GET\",\"path\":\"/api/users/me\",\"status\":200")
+			.contains("\"userId\":\"" + userId + "\"")
+			.contains("\"status\":401,")
+			.contains("\"requestId\":\"edge-it-anonymous\"");
 	}
 
 	private WebTestClient.ResponseSpec login() {
