@@ -2,7 +2,6 @@ package dev.mercato.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +9,12 @@ import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import dev.mercato.contracts.events.EventSchemas;
 import dev.mercato.contracts.identity.v1.GetUserRequest;
 import dev.mercato.contracts.identity.v1.User;
 import dev.mercato.contracts.identity.v1.UserServiceGrpc;
 import dev.mercato.contracts.identity.v1.ValidateUserRequest;
+import dev.mercato.identity.support.EventCapture;
+import dev.mercato.identity.support.IdentityClient;
 import dev.mercato.platform.test.IsolatedInfrastructure;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -26,13 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,9 +44,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestClient;
 
+import static dev.mercato.identity.support.IdentityClient.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
 @IsolatedInfrastructure
@@ -75,20 +69,13 @@ class IdentityApplicationIT {
 	@Autowired
 	GrpcServerLifecycle grpcServer;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private RestClient http;
 
 	private ManagedChannel channel;
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-				// assertions look at error answers; do not throw
-			})
-			.build();
+		this.http = new IdentityClient(this.port).http();
 		this.channel = ManagedChannelBuilder.forAddress("localhost", this.grpcServer.getPort()).usePlaintext().build();
 	}
 
@@ -99,11 +86,7 @@ class IdentityApplicationIT {
 
 	@Test
 	void registerCreatesACustomerAndPublishesUserCreated() {
-		// exclusive, auto-delete: gone with the test's connection
-		Queue queue = new Queue("it.user.created." + UUID.randomUUID(), false, true, true);
-		this.amqpAdmin.declareQueue(queue);
-		this.amqpAdmin
-			.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange("user.events")).with("user.created"));
+		EventCapture events = EventCapture.bind(this.amqpAdmin, this.rabbit, "user.created");
 
 		ResponseEntity<JsonNode> response = register("  New.Customer@Example.com ", PASSWORD);
 
@@ -126,10 +109,9 @@ class IdentityApplicationIT {
 			.containsEntry("routing_key", "user.created")
 			.containsEntry("type", "mercato.user.created.v1");
 
-		// Other tests register users too: skip their events, wait for this one.
-		JsonNode event = await().atMost(Duration.ofSeconds(20))
-			.until(() -> nextEvent(queue),
-					(received) -> received != null && id.equals(received.get("subject").asString()));
+		// Other tests register users too: skip their events, wait for this one (checked
+		// against the contract's schemas on the way).
+		JsonNode event = events.awaitSubject(id);
 		assertThat(event.get("type").asString()).isEqualTo("mercato.user.created.v1");
 		assertThat(event.get("source").asString()).isEqualTo("/identity");
 		JsonNode data = event.get("data");
@@ -382,31 +364,8 @@ class IdentityApplicationIT {
 		}).retrieve().toEntity(JsonNode.class);
 	}
 
-	private JsonNode nextEvent(Queue queue) throws java.io.IOException {
-		Message message = this.rabbit.receive(queue.getName());
-		if (message == null) {
-			return null;
-		}
-		// the contract's schemas (CloudEvents envelope + user.created data) hold for what
-		// goes on the wire
-		assertThat(EventSchemas.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(message.getBody())))
-			.isEmpty();
-		return this.json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
-	}
-
 	private long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
-	}
-
-	private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String code) {
-		assertThat(response.getStatusCode()).isEqualTo(status);
-		assertThat(response.getHeaders().getContentType()).isNotNull()
-			.satisfies((type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-		JsonNode body = response.getBody();
-		assertThat(body.get("status").asInt()).isEqualTo(status.value());
-		if (code != null) {
-			assertThat(body.get("code").asString()).isEqualTo(code);
-		}
 	}
 
 }
