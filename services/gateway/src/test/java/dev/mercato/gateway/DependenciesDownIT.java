@@ -19,14 +19,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Redis is down: the gateway fails open. Tokens are accepted without the deny-list check
- * and requests are not limited, each skipped check counted in
+ * Redis and RabbitMQ are down. For Redis the gateway fails open. Tokens are accepted
+ * without the deny-list check and requests are not limited, each skipped check counted in
  * {@code mercato.gateway.redis.failures}, so an outage of Redis is not an outage of the
- * platform.
+ * platform. Without RabbitMQ, {@code /api/health} still answers from the HTTP checks.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "mercato.gateway.rate-limit.anonymous=1", "spring.data.redis.connect-timeout=200ms" })
-class RedisDownIT {
+class DependenciesDownIT {
 
 	private static final StubUpstream identity = StubUpstream.start();
 
@@ -43,6 +43,7 @@ class RedisDownIT {
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", StubUpstream::closedPort);
+		registry.add("spring.rabbitmq.port", StubUpstream::closedPort);
 		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", identity::url);
 		registry.add("mercato.security.jwt.jwks-uri", () -> identity.url() + "/.well-known/jwks.json");
 	}
@@ -94,6 +95,24 @@ class RedisDownIT {
 			.expectStatus()
 			.isUnauthorized();
 		assertThat(identity.requestsTo("/api/users/me")).isEmpty();
+	}
+
+	@Test
+	void healthAnswersFromTheHttpChecksWhenTheBusIsDown() {
+		this.client.get()
+			.uri("/api/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.bus")
+			.isEqualTo("DOWN")
+			.jsonPath("$.services.identity.status")
+			.isEqualTo("UP")
+			.jsonPath("$.services.identity.pongs")
+			.isEmpty();
 	}
 
 	private double failures(String use) {

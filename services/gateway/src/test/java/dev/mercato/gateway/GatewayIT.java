@@ -1,5 +1,6 @@
 package dev.mercato.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.annotation.Exchange;
+import org.springframework.amqp.rabbit.annotation.QueueBinding;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -214,7 +221,18 @@ class GatewayIT {
 			.isNumber()
 			// routes exist for catalog and the others, but they are not expected yet
 			.jsonPath("$.services.catalog")
-			.doesNotExist();
+			.doesNotExist()
+			// the event-bus half: the ping went out and identity's stand-in answered it
+			.jsonPath("$.bus")
+			.isEqualTo("UP")
+			.jsonPath("$.services.identity.pongs.length()")
+			.isEqualTo(1)
+			.jsonPath("$.services.identity.pongs[0].instance")
+			.isEqualTo("identity-it-1")
+			.jsonPath("$.services.identity.pongs[0].version")
+			.isEqualTo("0.0.0-it")
+			.jsonPath("$.services.identity.pongs[0].latencyMs")
+			.isNumber();
 
 		assertThat(identity.requestsTo("/actuator/health")).hasSize(1);
 	}
@@ -246,6 +264,43 @@ class GatewayIT {
 	// always 200, whatever the services' state
 	private WebTestClient.BodyContentSpec platformHealth() {
 		return this.client.get().uri("/api/health").exchange().expectStatus().isOk().expectBody();
+	}
+
+	/**
+	 * Answers health pings as an identity instance would.
+	 */
+	static class IdentityPongs {
+
+		private final RabbitTemplate rabbit;
+
+		IdentityPongs(RabbitTemplate rabbit) {
+			this.rabbit = rabbit;
+		}
+
+		@RabbitListener(bindings = @QueueBinding(
+				value = @org.springframework.amqp.rabbit.annotation.Queue(exclusive = "true", autoDelete = "true"),
+				exchange = @Exchange(name = "system.health", type = "topic"), key = "system.ping"))
+		void onPing(Message ping) {
+			String pingId = ping.getMessageProperties().getCorrelationId();
+			String pong = "{\"pingId\":\"" + pingId
+					+ "\",\"service\":\"identity\",\"instance\":\"identity-it-1\",\"version\":\"0.0.0-it\"}";
+			MessageProperties properties = new MessageProperties();
+			properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+			properties.setCorrelationId(pingId);
+			this.rabbit.send("system.health", "system.pong",
+					new Message(pong.getBytes(StandardCharsets.UTF_8), properties));
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Pongs {
+
+		@Bean
+		IdentityPongs identityPongs(RabbitTemplate rabbit) {
+			return new IdentityPongs(rabbit);
+		}
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

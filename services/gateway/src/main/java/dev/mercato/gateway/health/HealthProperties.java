@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param timeout how long one instance may take to answer its health check before it
  * counts as down
+ * @param pongWindow how long pongs are collected after the ping is published on the event
+ * bus
  */
 @ConfigurationProperties("mercato.gateway.health")
-record HealthProperties(@DefaultValue("2s") Duration timeout) {
+record HealthProperties(@DefaultValue("2s") Duration timeout, @DefaultValue("1s") Duration pongWindow) {
 
 }

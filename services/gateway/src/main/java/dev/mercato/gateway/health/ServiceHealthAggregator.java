@@ -36,9 +36,12 @@ class ServiceHealthAggregator {
 
 	private final List<String> services;
 
+	private final BusPing bus;
+
 	ServiceHealthAggregator(ReactiveDiscoveryClient discovery, WebClient.Builder webClient, HealthProperties properties,
-			GatewayProperties gateway) {
+			GatewayProperties gateway, BusPing bus) {
 		this.discovery = discovery;
+		this.bus = bus;
 		this.webClient = webClient.build();
 		this.timeout = properties.timeout();
 		this.services = List.copyOf(gateway.services());
@@ -47,11 +50,20 @@ class ServiceHealthAggregator {
 	// Only the services the platform runs (mercato.gateway.services), not every one that
 	// has routes: a service that is not deployed yet must not make the platform DOWN.
 	Mono<PlatformHealth> check() {
-		return Flux.fromIterable(this.services)
+		Mono<Map<String, ServiceHealth>> http = Flux.fromIterable(this.services)
 			.flatMap((service) -> checkService(service).map((health) -> Map.entry(service, health)))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
-			.map((services) -> new PlatformHealth(
-					Status.ofServices(services.values().stream().map(ServiceHealth::status).toList()), services));
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return Mono.zip(http, this.bus.ping()).map((both) -> combine(both.getT1(), both.getT2()));
+	}
+
+	private static PlatformHealth combine(Map<String, ServiceHealth> http, BusPing.Result bus) {
+		Map<String, ServiceHealth> services = new TreeMap<>();
+		http.forEach((service, health) -> services.put(service, new ServiceHealth(health.status(), health.instances(),
+				health.healthyInstances(), health.latencyMs(), bus.pongs().getOrDefault(service, List.of()))));
+		// the status is the HTTP checks': pongs are shown, but services do not all answer
+		// them yet
+		return new PlatformHealth(Status.ofServices(services.values().stream().map(ServiceHealth::status).toList()),
+				bus.published() ? Status.UP : Status.DOWN, services);
 	}
 
 	private Mono<ServiceHealth> checkService(String service) {
@@ -64,7 +76,7 @@ class ServiceHealthAggregator {
 	private static ServiceHealth summarise(List<Probe> probes) {
 		long up = probes.stream().filter(Probe::up).count();
 		long slowest = probes.stream().mapToLong(Probe::latencyMs).max().orElse(0);
-		return new ServiceHealth(Status.ofInstances(probes.size(), up), probes.size(), up, slowest);
+		return new ServiceHealth(Status.ofInstances(probes.size(), up), probes.size(), up, slowest, List.of());
 	}
 
 	private Mono<Probe> probe(ServiceInstance instance) {
