@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.mercato.platform.web.DependencyUnavailableException;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -42,10 +45,19 @@ public class AccessTokenDenyList {
 		if (remaining.isNegative() || remaining.isZero()) {
 			return;
 		}
-		// Rounded up to whole seconds so the entry never lapses before the token does.
-		this.redis.opsForValue()
-			.set(this.prefix + token.getId(), Instant.now(this.clock).toString(),
-					Duration.ofSeconds(remaining.toSeconds() + 1));
+		try {
+			// Rounded up to whole seconds so the entry never lapses before the token
+			// does.
+			this.redis.opsForValue()
+				.set(this.prefix + token.getId(), Instant.now(this.clock).toString(),
+						Duration.ofSeconds(remaining.toSeconds() + 1));
+		}
+		catch (DataAccessException ex) {
+			// The caller must learn that the token still works (logout failed), not get a
+			// 204.
+			throw new DependencyUnavailableException("DENY_LIST_UNAVAILABLE",
+					"Logout is unavailable for a moment; try again shortly.");
+		}
 	}
 
 	/**

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import dev.mercato.platform.web.DependencyUnavailableException;
 import dev.mercato.platform.web.TooManyRequestsException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -20,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LoginThrottle {
+
+	private static final Log logger = LogFactory.getLog(LoginThrottle.class);
 
 	// INCR and set the window on the first failure, atomically: a crash in between must
 	// not leave a counter that never expires.
@@ -47,10 +53,20 @@ class LoginThrottle {
 	 * @throws TooManyRequestsException with the time left
 	 */
 	void checkAllowed(String account, String clientIp) {
+		guarded(() -> {
+			checkAccount(account);
+			checkAddress(clientIp);
+		});
+	}
+
+	private void checkAccount(String account) {
 		Long locked = this.redis.getExpire(accountLockKey(account));
 		if (locked != null && locked > 0) {
 			throw tooMany(Duration.ofSeconds(locked));
 		}
+	}
+
+	private void checkAddress(String clientIp) {
 		String failures = this.redis.opsForValue().get(ipKey(clientIp));
 		if (failures != null && Long.parseLong(failures) >= this.properties.ipMaxFailures()) {
 			Long left = this.redis.getExpire(ipKey(clientIp));
@@ -59,6 +75,10 @@ class LoginThrottle {
 	}
 
 	void recordFailure(String account, String clientIp) {
+		guarded(() -> countFailure(account, clientIp));
+	}
+
+	private void countFailure(String account, String clientIp) {
 		String window = Long.toString(this.properties.window().toMillis());
 		Long count = this.redis.execute(COUNT_FAILURE, List.of(accountKey(account)), window);
 		this.redis.execute(COUNT_FAILURE, List.of(ipKey(clientIp)), window);
@@ -68,7 +88,25 @@ class LoginThrottle {
 	}
 
 	void recordSuccess(String account) {
-		this.redis.delete(List.of(accountKey(account), accountLockKey(account)));
+		try {
+			this.redis.delete(List.of(accountKey(account), accountLockKey(account)));
+		}
+		catch (DataAccessException ex) {
+			// The login itself succeeded; the count expires with its window anyway.
+			logger.warn("Could not reset the failed-login count: " + ex.getMessage());
+		}
+	}
+
+	// Fails closed: without Redis it is unknown whether an account is locked, and letting
+	// logins through would open a brute-force window during every Redis outage.
+	private static void guarded(Runnable redisWork) {
+		try {
+			redisWork.run();
+		}
+		catch (DataAccessException ex) {
+			throw new DependencyUnavailableException("LOGIN_THROTTLE_UNAVAILABLE",
+					"Logins are unavailable for a moment; try again shortly.");
+		}
 	}
 
 	/**

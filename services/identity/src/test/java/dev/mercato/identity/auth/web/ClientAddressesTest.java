@@ -16,8 +16,14 @@ class ClientAddressesTest {
 			Duration.ofSeconds(30), Duration.ofMinutes(15), 20, List.of("10.1.1.1")));
 
 	@Test
-	void theFirstForwardedHopCountsWhenTheGatewaySentTheRequest() {
+	void theForwardedClientCountsWhenTheGatewaySentTheRequest() {
+		assertThat(this.addresses.of(request("10.1.1.1", "198.51.100.7"))).isEqualTo("198.51.100.7");
 		assertThat(this.addresses.of(request("10.1.1.1", "198.51.100.7, 10.1.1.1"))).isEqualTo("198.51.100.7");
+	}
+
+	@Test
+	void entriesTheClientForgedLeftOfWhatTheGatewaySawAreIgnored() {
+		assertThat(this.addresses.of(request("10.1.1.1", "1.2.3.4, 198.51.100.7"))).isEqualTo("198.51.100.7");
 	}
 
 	@Test
@@ -28,7 +34,7 @@ class ClientAddressesTest {
 	@Test
 	void withoutTheHeaderTheRemoteAddressCounts() {
 		assertThat(this.addresses.of(request("10.1.1.1", null))).isEqualTo("10.1.1.1");
-		assertThat(this.addresses.of(request("10.1.1.1", " , x"))).isEqualTo("10.1.1.1");
+		assertThat(this.addresses.of(request("10.1.1.1", " , 10.1.1.1"))).isEqualTo("10.1.1.1");
 	}
 
 	private static MockHttpServletRequest request(String remote, String forwardedFor) {
