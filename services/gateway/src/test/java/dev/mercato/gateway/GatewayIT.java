@@ -92,6 +92,23 @@ class GatewayIT {
 	}
 
 	@Test
+	void theAccountEndpointsNeedNoTokenButLogoutDoes() {
+		for (String path : List.of("/api/auth/refresh", "/api/auth/password-reset", "/api/auth/password-reset/confirm",
+				"/api/auth/register", "/api/users/register", "/api/auth/service-token")) {
+			this.client.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{}")
+				.exchange()
+				.expectStatus()
+				.isOk();
+			assertThat(identity.requestsTo(path)).hasSize(1);
+		}
+		this.client.post().uri("/api/auth/logout").exchange().expectStatus().isUnauthorized();
+		assertThat(identity.requestsTo("/api/auth/logout")).isEmpty();
+	}
+
+	@Test
 	void theJwksIsRoutedToIdentityWithoutAToken() {
 		this.client.get()
 			.uri("/.well-known/jwks.json")
