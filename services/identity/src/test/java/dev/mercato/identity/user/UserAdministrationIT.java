@@ -214,6 +214,20 @@ class UserAdministrationIT {
 		assertThat(rolesOf(adminId)).containsExactly("ADMIN");
 	}
 
+	@Test
+	void everyErrorIsAProblemDocument() {
+		assertProblem(this.client.call(HttpMethod.GET, "/api/no-such-thing", this.admin, null), HttpStatus.NOT_FOUND,
+				null);
+		assertProblem(this.client.call(HttpMethod.DELETE, "/api/users/me", this.admin, null),
+				HttpStatus.METHOD_NOT_ALLOWED, null);
+		assertProblem(
+				this.client.call(HttpMethod.PATCH, "/api/users/me", this.admin, null,
+						(headers) -> headers.setContentType(org.springframework.http.MediaType.TEXT_PLAIN)),
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE, null);
+		assertProblem(this.client.call(HttpMethod.GET, "/api/users", "not.a.jwt", null), HttpStatus.UNAUTHORIZED, null);
+		assertProblem(this.client.call(HttpMethod.GET, "/api/users", null, null), HttpStatus.UNAUTHORIZED, null);
+	}
+
 	private String idOf(String email) {
 		return this.jdbc.sql("select id::text from users where email = ?").param(email).query(String.class).single();
 	}
