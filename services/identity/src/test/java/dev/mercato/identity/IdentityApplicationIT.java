@@ -13,6 +13,7 @@ import dev.mercato.contracts.identity.v1.GetUserRequest;
 import dev.mercato.contracts.identity.v1.User;
 import dev.mercato.contracts.identity.v1.UserServiceGrpc;
 import dev.mercato.contracts.identity.v1.ValidateUserRequest;
+import dev.mercato.identity.auth.AccessTokenIssuer;
 import dev.mercato.identity.support.EventCapture;
 import dev.mercato.identity.support.IdentityClient;
 import dev.mercato.platform.test.IsolatedInfrastructure;
@@ -68,6 +69,9 @@ class IdentityApplicationIT {
 
 	@Autowired
 	GrpcServerLifecycle grpcServer;
+
+	@Autowired
+	AccessTokenIssuer tokens;
 
 	private RestClient http;
 
@@ -306,8 +310,7 @@ class IdentityApplicationIT {
 
 	@Test
 	void grpcAnswersNotFoundForAnUnknownIdAndInvalidArgumentForAMalformedOne() {
-		register("grpc-errors@example.com", PASSWORD);
-		UserServiceGrpc.UserServiceBlockingStub stub = stub(accessToken("grpc-errors@example.com"));
+		UserServiceGrpc.UserServiceBlockingStub stub = stub(this.tokens.issueForService("ordering").getTokenValue());
 
 		assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> stub.getUser(GetUserRequest.newBuilder().setUserId(UUID.randomUUID().toString()).build()))

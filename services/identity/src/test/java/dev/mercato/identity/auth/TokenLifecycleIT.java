@@ -256,6 +256,25 @@ class TokenLifecycleIT {
 			.isEqualTo(Status.Code.UNAUTHENTICATED);
 	}
 
+	@Test
+	void overGrpcAUserReadsOnlyThemselvesAServiceAnyone() {
+		String alice = this.client.register("grpc-alice@example.com");
+		String bob = this.client.register("grpc-bob@example.com");
+		String aliceToken = this.client.tokens("grpc-alice@example.com", PASSWORD).get("accessToken").asString();
+		String serviceToken = serviceToken("client_credentials", basic("ordering", "dev-secret-ordering")).getBody()
+			.get("accessToken")
+			.asString();
+
+		assertThat(stub(aliceToken).getUser(GetUserRequest.newBuilder().setUserId(alice).build()).getId())
+			.isEqualTo(alice);
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> stub(aliceToken).getUser(GetUserRequest.newBuilder().setUserId(bob).build()))
+			.extracting((ex) -> ex.getStatus().getCode())
+			.isEqualTo(Status.Code.PERMISSION_DENIED);
+		assertThat(stub(serviceToken).getUser(GetUserRequest.newBuilder().setUserId(bob).build()).getId())
+			.isEqualTo(bob);
+	}
+
 	private UserServiceGrpc.UserServiceBlockingStub stub(String bearer) {
 		UserServiceGrpc.UserServiceBlockingStub stub = UserServiceGrpc.newBlockingStub(this.channel);
 		if (bearer == null) {

@@ -13,6 +13,9 @@ import dev.mercato.identity.user.UserService;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,6 +56,21 @@ class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 		});
 	}
 
+	// Services (service token) and admins read any user; a user's own token, forwarded by
+	// a service acting for them, reads only that user: no way to read somebody else's
+	// profile here either.
+	private static boolean mayRead(UUID id) {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller == null) {
+			return false;
+		}
+		boolean privileged = caller.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch((authority) -> authority.equals("ROLE_SERVICE") || authority.equals("ROLE_ADMIN"));
+		return privileged || id.toString().equals(caller.getName());
+	}
+
 	private static User toMessage(dev.mercato.identity.user.User user) {
 		User.Builder message = User.newBuilder()
 			.setId(user.getId().toString())
@@ -66,11 +84,18 @@ class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 	}
 
 	/**
-	 * The id, or empty after answering INVALID_ARGUMENT when it is not a UUID.
+	 * The id, or empty after answering INVALID_ARGUMENT when it is not a UUID or
+	 * PERMISSION_DENIED when the caller may not read that user.
 	 */
 	private static Optional<UUID> parseId(String raw, StreamObserver<?> responseObserver) {
 		try {
-			return Optional.of(UUID.fromString(raw));
+			UUID id = UUID.fromString(raw);
+			if (!mayRead(id)) {
+				responseObserver.onError(
+						Status.PERMISSION_DENIED.withDescription("Not allowed to read this user").asRuntimeException());
+				return Optional.empty();
+			}
+			return Optional.of(id);
 		}
 		catch (IllegalArgumentException ex) {
 			responseObserver.onError(Status.INVALID_ARGUMENT.withDescription("user_id is not a UUID: '" + raw + "'")
