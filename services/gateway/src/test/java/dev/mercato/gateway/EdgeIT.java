@@ -120,6 +120,27 @@ class EdgeIT {
 	}
 
 	@Test
+	void anonymousRequestsToProtectedPathsCountToo() {
+		for (int i = 0; i < 5; i++) {
+			this.client.get().uri("/api/users/me").exchange().expectStatus().isUnauthorized();
+		}
+		this.client.get()
+			.uri("/api/users/me")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("RATE_LIMITED");
+		// the same budget as public paths: one anonymous budget per IP
+		this.client.get()
+			.uri("/.well-known/jwks.json")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+	}
+
+	@Test
 	void authEndpointsHaveAStricterLimitOfTheirOwn() {
 		for (int i = 0; i < 3; i++) {
 			login().expectStatus().isOk();
