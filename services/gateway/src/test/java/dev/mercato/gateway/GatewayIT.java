@@ -109,6 +109,39 @@ class GatewayIT {
 	}
 
 	@Test
+	void theSwaggerUiListsTheServicesDocumentsServedThroughTheGateway() {
+		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+		this.client.get()
+			.uri("/webjars/swagger-ui/index.html")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
+		this.client.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.urls[0].name")
+			.isEqualTo("identity")
+			.jsonPath("$.urls[0].url")
+			.isEqualTo("/api-docs/identity")
+			.jsonPath("$.urls.length()")
+			.isEqualTo(1);
+
+		this.client.get()
+			.uri("/api-docs/identity")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.path")
+			.isEqualTo("/v3/api-docs");
+	}
+
+	@Test
 	void theJwksIsRoutedToIdentityWithoutAToken() {
 		this.client.get()
 			.uri("/.well-known/jwks.json")
