@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -45,10 +46,19 @@ public record CurrentUser(UUID id, String email, Set<String> roles) {
 	 * Reads the user from a verified token.
 	 * @param jwt the token
 	 * @return the user
+	 * @throws AccessDeniedException when the token is a service's ({@code sub}
+	 * {@code service:<name>}): user endpoints have no user to act for
 	 */
 	public static CurrentUser from(Jwt jwt) {
+		UUID id;
+		try {
+			id = UUID.fromString(jwt.getSubject());
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new AccessDeniedException("The token does not belong to a user");
+		}
 		List<String> roles = jwt.getClaimAsStringList(MercatoJwt.ROLES_CLAIM);
-		return new CurrentUser(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString(MercatoJwt.EMAIL_CLAIM),
+		return new CurrentUser(id, jwt.getClaimAsString(MercatoJwt.EMAIL_CLAIM),
 				(roles != null) ? Set.copyOf(roles) : Set.of());
 	}
 

@@ -1,13 +1,8 @@
 package dev.mercato.platform.security;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import dev.mercato.platform.test.TestJwtIssuer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "mercato.security.public-paths=GET /api/open/**")
 class ServletResourceServerTest {
 
-	static final TokenFactory tokens = new TokenFactory();
-
-	static final HttpServer jwks = serveJwks();
+	static final TestJwtIssuer tokens = TestJwtIssuer.shared();
 
 	@LocalServerPort
 	int port;
@@ -43,21 +38,15 @@ class ServletResourceServerTest {
 
 	@DynamicPropertySource
 	static void jwksUri(DynamicPropertyRegistry registry) {
-		registry.add("mercato.security.jwt.jwks-uri",
-				() -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json");
-	}
-
-	@AfterAll
-	static void stopJwks() {
-		jwks.stop(0);
+		registry.add("mercato.security.jwt.jwks-uri", tokens::jwksUri);
 	}
 
 	@Test
 	void validTokenReachesTheControllerAsCurrentUser() {
 		UUID userId = UUID.randomUUID();
-		ResponseEntity<String> response = get("/api/me", tokens.token(userId, List.of("CUSTOMER")));
+		ResponseEntity<String> response = get("/api/me", tokens.token(userId, "CUSTOMER"));
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		assertThat(response.getBody()).isEqualTo(userId + " user@mercato.dev [CUSTOMER]");
+		assertThat(response.getBody()).isEqualTo(userId + " user-" + userId + "@example.com [CUSTOMER]");
 	}
 
 	@Test
@@ -72,7 +61,7 @@ class ServletResourceServerTest {
 	@Test
 	void tamperedTokensAre401() {
 		UUID userId = UUID.randomUUID();
-		for (String token : List.of(tokens.expired(userId), tokens.wrongAudience(userId), tokens.wrongIssuer(userId),
+		for (String token : List.of(tokens.expired(userId), tokens.wrongAudience(userId),
 				tokens.signedWithAnotherKey(userId), tokens.unsigned(userId), "not-a-jwt")) {
 			ResponseEntity<String> response = get("/api/me", token);
 			assertThat(response.getStatusCode().value()).as(token).isEqualTo(401);
@@ -82,12 +71,18 @@ class ServletResourceServerTest {
 
 	@Test
 	void roleChecksAnswer403Problem() {
-		ResponseEntity<String> customer = get("/api/admin", tokens.token(UUID.randomUUID(), List.of("CUSTOMER")));
+		ResponseEntity<String> customer = get("/api/admin", tokens.token(UUID.randomUUID(), "CUSTOMER"));
 		assertThat(customer.getStatusCode().value()).isEqualTo(403);
 		assertThat(customer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(customer.getBody()).contains("\"code\":\"FORBIDDEN\"");
-		assertThat(get("/api/admin", tokens.token(UUID.randomUUID(), List.of("ADMIN"))).getStatusCode().value())
-			.isEqualTo(200);
+		assertThat(get("/api/admin", tokens.token(UUID.randomUUID(), "ADMIN")).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void aServiceTokenOnAUserEndpointIs403NotAServerError() {
+		ResponseEntity<String> response = get("/api/me", tokens.serviceToken("ordering"));
+		assertThat(response.getStatusCode().value()).isEqualTo(403);
+		assertThat(response.getBody()).contains("\"code\":\"FORBIDDEN\"");
 	}
 
 	@Test
@@ -110,24 +105,6 @@ class ServletResourceServerTest {
 			.onStatus(HttpStatusCode::isError, (request, response) -> {
 			})
 			.toEntity(String.class);
-	}
-
-	private static HttpServer serveJwks() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/.well-known/jwks.json", (exchange) -> {
-				byte[] body = tokens.jwks().getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
