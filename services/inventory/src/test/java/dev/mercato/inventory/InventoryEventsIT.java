@@ -16,10 +16,7 @@ import dev.mercato.contracts.events.EventSchemas;
 import dev.mercato.contracts.inventory.v1.ReserveResponse.Outcome;
 import dev.mercato.inventory.reservation.ReservationService;
 import dev.mercato.platform.test.IsolatedInfrastructure;
-import dev.mercato.platform.test.TestJwtIssuer;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.AmqpAdmin;
@@ -31,10 +28,6 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -47,13 +40,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "spring.grpc.server.port=0", "mercato.inventory.reservation.ttl=2s",
 		"mercato.inventory.reservation.sweep-interval=200ms" })
 @IsolatedInfrastructure
-class InventoryEventsIT {
-
-	@Autowired
-	GrpcServerLifecycle grpcServer;
-
-	@Autowired
-	JdbcClient jdbc;
+class InventoryEventsIT extends GrpcITSupport {
 
 	@Autowired
 	RabbitTemplate rabbit;
@@ -63,26 +50,6 @@ class InventoryEventsIT {
 
 	@Autowired
 	ReservationService reservations;
-
-	InventoryDb db;
-
-	InventoryGrpcClient inventory;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		registry.add("mercato.security.jwt.jwks-uri", () -> TestJwtIssuer.shared().jwksUri());
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.db = new InventoryDb(this.jdbc);
-		this.inventory = new InventoryGrpcClient(this.grpcServer.getPort());
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.inventory.close();
-	}
 
 	@Test
 	void productCreatedCreatesTheStockRowOnce() {

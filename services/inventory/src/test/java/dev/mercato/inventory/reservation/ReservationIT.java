@@ -14,23 +14,17 @@ import dev.mercato.contracts.inventory.v1.ReserveLine;
 import dev.mercato.contracts.inventory.v1.ReserveRequest;
 import dev.mercato.contracts.inventory.v1.ReserveResponse;
 import dev.mercato.contracts.inventory.v1.ReserveResponse.Outcome;
-import dev.mercato.inventory.InventoryDb;
+import dev.mercato.inventory.GrpcITSupport;
 import dev.mercato.inventory.InventoryGrpcClient;
 import dev.mercato.inventory.stock.StockService;
 import dev.mercato.platform.test.IsolatedInfrastructure;
 import dev.mercato.platform.test.TestJwtIssuer;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,36 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "spring.grpc.server.port=0")
 @IsolatedInfrastructure
-class ReservationIT {
-
-	@Autowired
-	GrpcServerLifecycle grpcServer;
+class ReservationIT extends GrpcITSupport {
 
 	@Autowired
 	StockService stock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	InventoryDb db;
-
-	InventoryGrpcClient inventory;
-
-	@DynamicPropertySource
-	static void jwt(DynamicPropertyRegistry registry) {
-		registry.add("mercato.security.jwt.jwks-uri", () -> TestJwtIssuer.shared().jwksUri());
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.db = new InventoryDb(this.jdbc);
-		this.inventory = new InventoryGrpcClient(this.grpcServer.getPort());
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.inventory.close();
-	}
 
 	@Test
 	void twoHundredConcurrentReservationsOfTheLastFiftyUnitsNeverOversell() throws Exception {
@@ -243,20 +211,14 @@ class ReservationIT {
 			assertThat(this.db.levels(product)).containsExactly(10, 0);
 			assertThat(admin.reserve(UUID.randomUUID(), product).getOutcome()).isEqualTo(Outcome.RESERVED);
 		}
-		assertThat(this.jdbc.sql("select actor from stock_movements where product_id = ? and reason = 'RESERVED'")
-			.param(product)
-			.query(String.class)
-			.single()).matches("[0-9a-f-]{36}");
+		assertThat(reservedBy(product)).matches("[0-9a-f-]{36}");
 	}
 
 	@Test
 	void movementsNameTheCallingService() {
 		UUID product = product(10, 0);
 		this.inventory.reserve(UUID.randomUUID(), product);
-		assertThat(this.jdbc.sql("select actor from stock_movements where product_id = ? and reason = 'RESERVED'")
-			.param(product)
-			.query(String.class)
-			.single()).isEqualTo("service:ordering");
+		assertThat(reservedBy(product)).isEqualTo("service:ordering");
 	}
 
 	@Test
@@ -279,6 +241,13 @@ class ReservationIT {
 		assertThat(this.db.events(lowStock, product)).isEqualTo(2);
 		// one inventory.updated per change of availability, the creation included
 		assertThat(this.db.events("mercato.inventory.updated.v1", product)).isEqualTo(7);
+	}
+
+	private String reservedBy(UUID product) {
+		return this.jdbc.sql("select actor from stock_movements where product_id = ? and reason = 'RESERVED'")
+			.param(product)
+			.query(String.class)
+			.single();
 	}
 
 	private UUID product(int onHand, int threshold) {
