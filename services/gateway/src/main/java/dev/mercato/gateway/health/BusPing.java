@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,12 +63,14 @@ class BusPing {
 	}
 
 	/**
-	 * Pings and waits for the window.
+	 * Pings and waits for the window, or less when every expected instance has answered.
+	 * @param expected how many instances of each service are expected to answer
 	 * @return the pongs per service, or empty when the ping could not be published
 	 */
-	Mono<Result> ping() {
+	Mono<Result> ping(Map<String, Integer> expected) {
 		String pingId = UUID.randomUUID().toString();
-		Pending answers = new Pending(System.nanoTime(), new ConcurrentLinkedQueue<>());
+		Pending answers = new Pending(System.nanoTime(), new ConcurrentLinkedQueue<>(), Map.copyOf(expected),
+				Sinks.empty());
 		return Mono.fromCallable(() -> {
 			this.pending.put(pingId, answers);
 			publish(pingId);
@@ -81,7 +84,8 @@ class BusPing {
 				return Mono.just(false);
 			})
 			.flatMap((published) -> published
-					? Mono.delay(this.window).map((tick) -> new Result(true, byService(answers.pongs())))
+					? Mono.firstWithSignal(Mono.delay(this.window).then(), answers.allAnswered().asMono())
+						.then(Mono.fromSupplier(() -> new Result(true, byService(answers.pongs()))))
 					: Mono.just(new Result(false, Map.of())))
 			.doFinally((signal) -> this.pending.remove(pingId));
 	}
@@ -115,6 +119,9 @@ class BusPing {
 		}
 		long latencyMs = Duration.ofNanos(System.nanoTime() - answers.startedNanos()).toMillis();
 		answers.pongs().add(new PlatformHealth.Pong(pong.service(), pong.instance(), pong.version(), latencyMs));
+		if (answers.complete()) {
+			answers.allAnswered().tryEmitEmpty();
+		}
 	}
 
 	private static Map<String, List<PlatformHealth.Pong>> byService(java.util.Queue<PlatformHealth.Pong> pongs) {
@@ -152,7 +159,17 @@ class BusPing {
 
 	}
 
-	private record Pending(long startedNanos, java.util.Queue<PlatformHealth.Pong> pongs) {
+	private record Pending(long startedNanos, java.util.Queue<PlatformHealth.Pong> pongs, Map<String, Integer> expected,
+			Sinks.Empty<Void> allAnswered) {
+
+		boolean complete() {
+			Map<String, Long> answered = this.pongs.stream()
+				.collect(Collectors.groupingBy(PlatformHealth.Pong::service, Collectors.counting()));
+			return this.expected.entrySet()
+				.stream()
+				.allMatch((entry) -> answered.getOrDefault(entry.getKey(), 0L) >= entry.getValue());
+		}
+
 	}
 
 }

@@ -53,7 +53,16 @@ class ServiceHealthAggregator {
 		Mono<Map<String, ServiceHealth>> http = Flux.fromIterable(this.services)
 			.flatMap((service) -> checkService(service).map((health) -> Map.entry(service, health)))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-		return Mono.zip(http, this.bus.ping()).map((both) -> combine(both.getT1(), both.getT2()));
+		return Mono.zip(http, expectedInstances().flatMap(this.bus::ping))
+			.map((both) -> combine(both.getT1(), both.getT2()));
+	}
+
+	private Mono<Map<String, Integer>> expectedInstances() {
+		return Flux.fromIterable(this.services)
+			.flatMap((service) -> this.discovery.getInstances(service)
+				.count()
+				.map((count) -> Map.entry(service, count.intValue())))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	private static PlatformHealth combine(Map<String, ServiceHealth> http, BusPing.Result bus) {
