@@ -191,17 +191,23 @@ class GatewayIT {
 	}
 
 	@Test
-	void tokensSignedByAnotherKeyOrExpiredAre401() {
+	void tamperedExpiredOrMisaddressedTokensAre401() {
 		String foreign = TestTokens.signedByAnotherKey();
 		String expired = tokens.expiringAt(Instant.now().minusSeconds(600));
-
-		for (String token : List.of(foreign, expired, "not-a-jwt")) {
+		String wrongAudience = tokens.withIssuerAndAudience("mercato-identity", "another-api");
+		String wrongIssuer = tokens.withIssuerAndAudience("someone-else", "mercato");
+		for (String token : List.of(foreign, expired, wrongAudience, wrongIssuer, TestTokens.unsigned(), "not-a-jwt")) {
 			this.client.get()
 				.uri("/api/users/me")
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 				.exchange()
 				.expectStatus()
-				.isUnauthorized();
+				.isUnauthorized()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("INVALID_TOKEN");
 		}
 		assertThat(identity.requestsTo("/api/users/me")).isEmpty();
 	}

@@ -1,6 +1,8 @@
 package dev.mercato.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,6 +48,24 @@ final class TestTokens {
 		return sign(this.key, UUID.randomUUID(), jti, Instant.now().plusSeconds(300));
 	}
 
+	/** Properly signed, but for another audience or from another issuer. */
+	String withIssuerAndAudience(String issuer, String audience) {
+		return sign(this.key,
+				claims(UUID.randomUUID(), UUID.randomUUID().toString(), Instant.now().plusSeconds(300)).issuer(issuer)
+					.audience(List.of(audience)));
+	}
+
+	/** {@code alg: none}: the valid claims, no signature. */
+	static String unsigned() {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+		long now = Instant.now().getEpochSecond();
+		String payload = "{\"iss\":\"mercato-identity\",\"aud\":[\"mercato\"],\"sub\":\"" + UUID.randomUUID()
+				+ "\",\"jti\":\"" + UUID.randomUUID() + "\",\"iat\":" + now + ",\"exp\":" + (now + 300)
+				+ ",\"roles\":[\"ADMIN\"]}";
+		return header + "." + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
+	}
+
 	String expiringAt(Instant expiresAt) {
 		return sign(this.key, UUID.randomUUID(), UUID.randomUUID().toString(), expiresAt);
 	}
@@ -57,7 +77,10 @@ final class TestTokens {
 	}
 
 	private static String sign(RSAKey key, UUID userId, String jti, Instant expiresAt) {
-		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+		return sign(key, claims(userId, jti, expiresAt));
+	}
+
+	private static JwtClaimsSet.Builder claims(UUID userId, String jti, Instant expiresAt) {
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer("mercato-identity")
 			.audience(List.of("mercato"))
@@ -69,6 +92,11 @@ final class TestTokens {
 		if (jti != null) {
 			claims.id(jti);
 		}
+		return claims;
+	}
+
+	private static String sign(RSAKey key, JwtClaimsSet.Builder claims) {
+		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
 		return encoder
 			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
 			.getTokenValue();
