@@ -8,10 +8,7 @@ import java.util.Optional;
 import dev.mercato.gateway.GatewayProperties;
 import dev.mercato.gateway.RedisFailures;
 import dev.mercato.platform.web.TooManyRequestsException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,9 +29,9 @@ import org.springframework.web.server.WebFilterChain;
  * anonymous requests count even when they are refused with 401) and
  * {@link RateLimitWebFilter} after it, for callers with a token.
  * <p>
- * When Redis cannot be asked the request passes (fail open) with a WARN and the
- * {@code mercato.gateway.redis.failures} counter: an unavailable limiter must not take
- * the platform down.
+ * When Redis cannot be asked the request passes (fail open), counted in
+ * {@link RedisFailures} with a throttled WARN: an unavailable limiter must not take the
+ * platform down.
  */
 @Component
 class RateLimiter {
@@ -44,8 +41,6 @@ class RateLimiter {
 	static final String LIMIT = "X-RateLimit-Limit";
 
 	static final String REMAINING = "X-RateLimit-Remaining";
-
-	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
 	private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
 
@@ -61,14 +56,14 @@ class RateLimiter {
 
 	private final String keyPrefix;
 
-	private final Counter failures;
+	private final RedisFailures failures;
 
 	RateLimiter(ReactiveStringRedisTemplate redis, GatewayProperties properties,
 			@Value("${mercato.redis.key-prefix:}") String keyPrefix, MeterRegistry meters) {
 		this.redis = redis;
 		this.limits = properties.rateLimit();
 		this.keyPrefix = keyPrefix;
-		this.failures = RedisFailures.counter(meters, "ratelimit");
+		this.failures = new RedisFailures(meters, "ratelimit", "requests are not rate-limited");
 	}
 
 	boolean enabled() {
@@ -129,8 +124,7 @@ class RateLimiter {
 			.map((reply) -> Optional.of(new Window(((Number) reply.get(0)).longValue(),
 					Duration.ofMillis(((Number) reply.get(1)).longValue()))))
 			.onErrorResume((ex) -> {
-				this.failures.increment();
-				log.warn("Rate limit not checked, Redis unavailable; letting the request through: {}", ex.toString());
+				this.failures.record(ex);
 				return Mono.just(Optional.empty());
 			});
 	}

@@ -3,10 +3,7 @@ package dev.mercato.gateway.security;
 import java.time.Duration;
 
 import dev.mercato.gateway.RedisFailures;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -19,13 +16,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * still valid: their {@code jti} is in Redis under {@code <prefix>denylist:jti:<jti>}
  * until they expire.
  * <p>
- * When Redis cannot be asked, the token is accepted (fail open) with a WARN and the
- * {@code mercato.gateway.redis.failures} counter: a Redis outage must not log out every
- * user of the platform, and a revoked token lives 15 minutes at most.
+ * When Redis cannot be asked, the token is accepted (fail open), counted in
+ * {@link RedisFailures} with a throttled WARN: a Redis outage must not log out every user
+ * of the platform, and a revoked token lives 15 minutes at most.
  */
 final class DenyListJwtDecoder implements ReactiveJwtDecoder {
-
-	private static final Logger log = LoggerFactory.getLogger(DenyListJwtDecoder.class);
 
 	private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
 
@@ -35,14 +30,14 @@ final class DenyListJwtDecoder implements ReactiveJwtDecoder {
 
 	private final String keyPrefix;
 
-	private final Counter failures;
+	private final RedisFailures failures;
 
 	DenyListJwtDecoder(ReactiveJwtDecoder delegate, ReactiveStringRedisTemplate redis, String keyPrefix,
 			MeterRegistry meters) {
 		this.delegate = delegate;
 		this.redis = redis;
 		this.keyPrefix = keyPrefix;
-		this.failures = RedisFailures.counter(meters, "denylist");
+		this.failures = new RedisFailures(meters, "denylist", "accepting tokens without the deny-list check");
 	}
 
 	@Override
@@ -57,8 +52,7 @@ final class DenyListJwtDecoder implements ReactiveJwtDecoder {
 			return Mono.error(new BadJwtException("The token has no jti"));
 		}
 		return this.redis.hasKey(key(jti)).timeout(REDIS_TIMEOUT).onErrorResume((ex) -> {
-			this.failures.increment();
-			log.warn("Deny-list not checked, Redis unavailable; accepting the token: {}", ex.toString());
+			this.failures.record(ex);
 			return Mono.just(false);
 		})
 			.flatMap((revoked) -> Boolean.TRUE.equals(revoked)
