@@ -24,9 +24,11 @@ import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Reserve, Commit and Release over gRPC against real PostgreSQL.
@@ -164,6 +166,19 @@ class ReservationIT extends GrpcITSupport {
 		assertThat(status(() -> this.inventory.reserve(order, product, product)))
 			.isEqualTo(Status.Code.FAILED_PRECONDITION);
 		assertThat(this.db.levels(product)).containsExactly(10, 0);
+	}
+
+	@Test
+	void movementsAreAppendOnly() {
+		UUID product = product(10, 0);
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("update stock_movements set delta_on_hand = 0 where product_id = ?")
+				.param(product)
+				.update())
+			.withMessageContaining("append-only");
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(
+				() -> this.jdbc.sql("delete from stock_movements where product_id = ?").param(product).update());
+		assertThat(this.db.movementSums(product)).containsExactly(10, 0);
 	}
 
 	@Test
