@@ -17,6 +17,7 @@ import dev.mercato.contracts.inventory.v1.ReserveResponse.Outcome;
 import dev.mercato.inventory.reservation.ReservationService;
 import dev.mercato.platform.test.IsolatedInfrastructure;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.AmqpAdmin;
@@ -50,6 +51,9 @@ class InventoryEventsIT extends GrpcITSupport {
 
 	@Autowired
 	ReservationService reservations;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void productCreatedCreatesTheStockRowOnce() {
@@ -87,6 +91,7 @@ class InventoryEventsIT extends GrpcITSupport {
 
 		assertThat(this.db.levels(product)).containsExactly(5, 0);
 		assertThat(this.db.movementSums(product)).containsExactly(5, 0);
+		assertThat(this.meters.get("mercato.inventory.reservations.expired").counter().count()).isPositive();
 		assertThat(this.jdbc.sql("select count(*) from stock_movements where reference = ? and reason = 'EXPIRED'")
 			.param(order.toString())
 			.query(Long.class)

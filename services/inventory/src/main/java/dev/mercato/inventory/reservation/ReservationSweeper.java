@@ -1,5 +1,7 @@
 package dev.mercato.inventory.reservation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +23,13 @@ class ReservationSweeper {
 
 	private final ReservationService reservations;
 
-	ReservationSweeper(ReservationService reservations) {
+	private final Counter expiredCounter;
+
+	ReservationSweeper(ReservationService reservations, MeterRegistry meters) {
 		this.reservations = reservations;
+		this.expiredCounter = Counter.builder("mercato.inventory.reservations.expired")
+			.description("Reservations the sweeper released after their expiry")
+			.register(meters);
 	}
 
 	@Scheduled(fixedDelayString = "${mercato.inventory.reservation.sweep-interval:10s}",
@@ -33,6 +40,7 @@ class ReservationSweeper {
 			for (int batch = 0; batch < MAX_BATCHES; batch++) {
 				int count = this.reservations.expireDue();
 				expired += count;
+				this.expiredCounter.increment(count);
 				if (count == 0) {
 					break;
 				}

@@ -21,6 +21,7 @@ import dev.mercato.platform.test.IsolatedInfrastructure;
 import dev.mercato.platform.test.TestJwtIssuer;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,9 @@ class ReservationIT extends GrpcITSupport {
 
 	@Autowired
 	StockService stock;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void twoHundredConcurrentReservationsOfTheLastFiftyUnitsNeverOversell() throws Exception {
@@ -80,6 +84,8 @@ class ReservationIT extends GrpcITSupport {
 			assertThat(reserved).isEqualTo(50);
 			assertThat(outOfStock).isEqualTo(150);
 		}
+		assertThat(this.meters.get("mercato.inventory.reservations").tag("outcome", "out_of_stock").counter().count())
+			.isGreaterThanOrEqualTo(150);
 		assertThat(samples.get()).isPositive();
 		assertThat(lowestAvailable.get()).as("lowest available or reserved seen").isGreaterThanOrEqualTo(0);
 		assertThat(this.db.levels(product)).containsExactly(50, 50);

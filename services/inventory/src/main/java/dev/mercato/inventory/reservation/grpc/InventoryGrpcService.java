@@ -17,6 +17,8 @@ import dev.mercato.inventory.reservation.ReservationService;
 import dev.mercato.inventory.reservation.ReservationStateException;
 import dev.mercato.inventory.reservation.ReserveResult;
 import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,8 +37,21 @@ class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase
 
 	private final ReservationService reservations;
 
-	InventoryGrpcService(ReservationService reservations) {
+	private final Counter reserved;
+
+	private final Counter outOfStock;
+
+	InventoryGrpcService(ReservationService reservations, MeterRegistry meters) {
 		this.reservations = reservations;
+		this.reserved = outcome(meters, "reserved");
+		this.outOfStock = outcome(meters, "out_of_stock");
+	}
+
+	private static Counter outcome(MeterRegistry meters, String outcome) {
+		return Counter.builder("mercato.inventory.reservations")
+			.description("Reserve calls answered, by outcome (a repeated call counts again)")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	@Override
@@ -49,6 +64,7 @@ class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase
 				.toList();
 			ReserveResult result = this.reservations.reserve(orderId, lines, actor());
 			ReserveResponse.Builder response = ReserveResponse.newBuilder();
+			(result.reserved() ? this.reserved : this.outOfStock).increment();
 			if (result.reserved()) {
 				response.setOutcome(ReserveResponse.Outcome.RESERVED)
 					.setExpiresAtEpochMs(result.expiresAt().toEpochMilli());
