@@ -49,6 +49,10 @@ class AccountJourneyIT {
 		JsonNode body = health.json();
 		assertThat(body.get("status").asString()).isEqualTo("UP");
 		assertThat(body.get("services").get("identity").get("status").asString()).isEqualTo("UP");
+		assertThat(body.get("services").get("inventory").get("status").asString()).isEqualTo("UP");
+		// The services also answered the gateway's ping over the event bus.
+		assertThat(body.get("bus").asString()).isEqualTo("UP");
+		assertThat(body.get("services").get("identity").get("pongs").size()).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test

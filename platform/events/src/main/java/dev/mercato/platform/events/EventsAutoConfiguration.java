@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -136,6 +137,31 @@ public final class EventsAutoConfiguration {
 	RabbitEventListeners mercatoEventListeners(ConnectionFactory connectionFactory, AmqpAdmin admin,
 			EventDispatcher dispatcher) {
 		return new RabbitEventListeners(connectionFactory, admin, dispatcher, consumers());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "mercato.events.health-pong.enabled", matchIfMissing = true)
+	static class HealthPongConfiguration {
+
+		private final Queue queue;
+
+		HealthPongConfiguration(Environment environment) {
+			this.queue = HealthPongResponder
+				.newQueue(environment.getProperty("spring.application.name", "application"));
+		}
+
+		@Bean
+		Declarables mercatoHealthPongTopology() {
+			return HealthPongResponder.topology(this.queue);
+		}
+
+		@Bean
+		HealthPongResponder mercatoHealthPongResponder(ConnectionFactory connectionFactory, Environment environment) {
+			return new HealthPongResponder(connectionFactory, this.queue, JsonMapper.builder().build(),
+					environment.getProperty("spring.application.name", "application"),
+					environment.getProperty("server.port", Integer.class, 8080));
+		}
+
 	}
 
 	private Map<String, RabbitEventListeners.ResolvedConsumer> consumers() {
