@@ -21,6 +21,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -109,6 +111,15 @@ class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase
 		catch (ReservationStateException ex) {
 			Status status = ex.isNotFound() ? Status.NOT_FOUND : Status.FAILED_PRECONDITION;
 			responseObserver.onError(status.withDescription(ex.getMessage()).asRuntimeException());
+			return;
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
+			// the database is down or the transaction lost a race it may win next time:
+			// the
+			// saga retries UNAVAILABLE; nothing was committed
+			responseObserver.onError(Status.UNAVAILABLE.withDescription("Inventory cannot reach its database right now")
+				.withCause(ex)
+				.asRuntimeException());
 			return;
 		}
 		responseObserver.onNext(response);
