@@ -41,6 +41,8 @@ public class HealthPongResponder implements InitializingBean, DisposableBean {
 
 	static final String PONG = "system.pong";
 
+	private static final long CONFIRM_TIMEOUT_MILLIS = 5000;
+
 	private static final Log logger = LogFactory.getLog(HealthPongResponder.class);
 
 	private final ConnectionFactory connectionFactory;
@@ -124,8 +126,15 @@ public class HealthPongResponder implements InitializingBean, DisposableBean {
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setCorrelationId(pingId);
 		properties.setExpiration("10000");
-		this.template.send(EXCHANGE, PONG,
-				new Message(this.json.writeValueAsString(pong).getBytes(StandardCharsets.UTF_8), properties));
+		Message message = new Message(this.json.writeValueAsString(pong).getBytes(StandardCharsets.UTF_8), properties);
+		// The application's connection uses publisher confirms: wait for this one, so no
+		// channel is left with an unconfirmed message to close asynchronously at
+		// shutdown.
+		this.template.invoke((operations) -> {
+			operations.send(EXCHANGE, PONG, message);
+			operations.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
+			return null;
+		});
 	}
 
 	@Override

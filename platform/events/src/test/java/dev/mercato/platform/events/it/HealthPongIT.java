@@ -43,9 +43,14 @@ class HealthPongIT {
 
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		this.rabbit.send("system.health", "system.ping",
-				new Message(("{\"pingId\":\"" + pingId + "\",\"source\":\"gateway\"}").getBytes(StandardCharsets.UTF_8),
-						properties));
+		Message ping = new Message(
+				("{\"pingId\":\"" + pingId + "\",\"source\":\"gateway\"}").getBytes(StandardCharsets.UTF_8),
+				properties);
+		this.rabbit.invoke((operations) -> {
+			operations.send("system.health", "system.ping", ping);
+			operations.waitForConfirmsOrDie(5000);
+			return null;
+		});
 
 		Message pong = this.rabbit.receive(pongs.getName(), Duration.ofSeconds(10).toMillis());
 		assertThat(pong).isNotNull();
