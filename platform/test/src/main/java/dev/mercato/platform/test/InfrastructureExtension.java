@@ -2,6 +2,7 @@ package dev.mercato.platform.test;
 
 import java.util.Arrays;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +27,15 @@ final class InfrastructureExtension implements BeforeAllCallback, AfterAllCallba
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		// Awaitility by default fails an await when any thread throws. Integration tests
+		// run
+		// broker and pool threads of earlier, already closed contexts (e.g. a
+		// publisher-confirm
+		// channel closing asynchronously after its connection factory shut down); their
+		// noise
+		// must not fail an unrelated test. Tests assert effects, not other threads'
+		// deaths.
+		Awaitility.doNotCatchUncaughtExceptionsByDefault();
 		IsolatedResources.forClass(context.getRequiredTestClass());
 	}
 
