@@ -3,6 +3,7 @@ package dev.mercato.system;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +122,77 @@ class AccountJourneyIT {
 		finally {
 			http.rabbit("DELETE", "/api/queues/" + vhost + "/" + queue, null);
 		}
+	}
+
+	@Test
+	void customerRefreshesLogsOutAndResetsAForgottenPassword() {
+		String gateway = platform.gatewayUrl();
+		String email = "lifecycle-" + UUID.randomUUID() + "@example.com";
+		assertThat(http
+			.post(gateway + "/api/auth/register",
+					"""
+							{"email": "%s", "password": "First123!", "firstName": "Lee", "lastName": "Cycle"}"""
+						.formatted(email))
+			.status()).isEqualTo(201);
+		JsonNode first = http.post(gateway + "/api/auth/login", """
+				{"email": "%s", "password": "First123!"}""".formatted(email)).json();
+
+		Http.Response refreshed = http.post(gateway + "/api/auth/refresh",
+				"{\"refreshToken\": \"" + first.get("refreshToken").asString() + "\"}");
+		assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+		String accessToken = refreshed.json().get("accessToken").asString();
+		assertThat(http.get(gateway + "/api/users/me", accessToken).status()).isEqualTo(200);
+
+		Http.Response logout = http.post(gateway + "/api/auth/logout",
+				"{\"refreshToken\": \"" + refreshed.json().get("refreshToken").asString() + "\"}", accessToken);
+		assertThat(logout.status()).as(logout.body()).isEqualTo(204);
+		assertThat(http.get(gateway + "/api/users/me", accessToken).status()).as("access token after logout")
+			.isEqualTo(401);
+
+		// The reset link goes out by email once the notification service exists; until
+		// then the
+		// journey reads the token from the event identity publishes for it.
+		String vhost = Platform.VHOST;
+		String queue = "systest.password-reset." + UUID.randomUUID();
+		http.rabbit("PUT", "/api/queues/" + vhost + "/" + queue, "{\"durable\":false,\"auto_delete\":false}");
+		try {
+			http.rabbit("POST", "/api/bindings/" + vhost + "/e/user.events/q/" + queue,
+					"{\"routing_key\":\"user.password_reset_requested\"}");
+			assertThat(http.post(gateway + "/api/auth/password-reset", "{\"email\": \"" + email + "\"}").status())
+				.isEqualTo(202);
+			AtomicReference<String> resetToken = new AtomicReference<>();
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+				JsonNode messages = http
+					.rabbit("POST", "/api/queues/" + vhost + "/" + queue + "/get",
+							"{\"count\":1,\"ackmode\":\"ack_requeue_false\",\"encoding\":\"auto\"}")
+					.json();
+				assertThat(messages.size()).isEqualTo(1);
+				resetToken.set(Http.JSON.readTree(messages.get(0).get("payload").asString())
+					.get("data")
+					.get("resetToken")
+					.asString());
+			});
+			Http.Response confirmed = http.post(gateway + "/api/auth/password-reset/confirm",
+					"{\"token\": \"" + resetToken.get() + "\", \"newPassword\": \"Second123!\"}");
+			assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(204);
+		}
+		finally {
+			http.rabbit("DELETE", "/api/queues/" + vhost + "/" + queue, null);
+		}
+		assertThat(http.post(gateway + "/api/auth/login", """
+				{"email": "%s", "password": "First123!"}""".formatted(email)).status()).isEqualTo(401);
+		assertThat(http.post(gateway + "/api/auth/login", """
+				{"email": "%s", "password": "Second123!"}""".formatted(email)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theGatewayServesEveryServicesOpenApiDocument() {
+		for (String service : List.of("identity", "inventory")) {
+			Http.Response document = http.get(platform.gatewayUrl() + "/api-docs/" + service, null);
+			assertThat(document.status()).as(service).isEqualTo(200);
+			assertThat(document.json().get("openapi").asString()).startsWith("3.");
+		}
+		assertThat(http.get(platform.gatewayUrl() + "/swagger-ui.html", null).status()).isIn(200, 302);
 	}
 
 	@Test

@@ -42,11 +42,18 @@ final class Http {
 	}
 
 	Response post(String url, String jsonBody) {
-		return send(HttpRequest.newBuilder(URI.create(url))
+		return post(url, jsonBody, null);
+	}
+
+	Response post(String url, String jsonBody, String bearer) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(jsonBody))
-			.build());
+			.POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		return send(request.build());
 	}
 
 	/** A call to the RabbitMQ management API as guest. */

@@ -23,7 +23,8 @@ public record SecurityPlatformProperties(Jwt jwt, List<String> publicPaths, Serv
 	}
 
 	/**
-	 * Paths every service serves without a token: health probes and metrics scrapes.
+	 * Paths every service serves without a token: health probes, metrics scrapes and the
+	 * OpenAPI document.
 	 * @return the service's public paths plus the operational ones
 	 */
 	public List<String> allPublicPaths() {
@@ -31,6 +32,8 @@ public record SecurityPlatformProperties(Jwt jwt, List<String> publicPaths, Serv
 		all.add("/actuator/health/**");
 		all.add("/actuator/prometheus");
 		all.add("/actuator/info");
+		// The service's OpenAPI document, read by the gateway's Swagger UI.
+		all.add("GET /v3/api-docs");
 		all.add("/error");
 		return all;
 	}
