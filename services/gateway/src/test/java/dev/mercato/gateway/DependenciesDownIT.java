@@ -1,7 +1,5 @@
 package dev.mercato.gateway;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,18 +42,13 @@ class DependenciesDownIT {
 	static void upstreams(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", StubUpstream::closedPort);
 		registry.add("spring.rabbitmq.port", StubUpstream::closedPort);
-		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", identity::url);
-		registry.add("mercato.security.jwt.jwks-uri", () -> identity.url() + "/.well-known/jwks.json");
+		identity.registerAsIdentity(registry);
 	}
 
 	@BeforeEach
 	void setUp() {
-		identity.reset();
-		identity.serveJwks(tokens.jwks());
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(15))
-			.build();
+		identity.resetServingJwks(tokens);
+		this.client = StubUpstream.gatewayClient(this.port).build();
 	}
 
 	@AfterAll

@@ -59,8 +59,7 @@ class EdgeIT {
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", identity::url);
-		registry.add("mercato.security.jwt.jwks-uri", () -> identity.url() + "/.well-known/jwks.json");
+		identity.registerAsIdentity(registry);
 	}
 
 	@BeforeEach
@@ -68,12 +67,8 @@ class EdgeIT {
 		this.keyPrefix = infrastructure.redisKeyPrefix();
 		// every test starts with fresh windows: they all come from the same IP
 		this.redis.delete(this.redis.keys(this.keyPrefix + "ratelimit:*"));
-		identity.reset();
-		identity.serveJwks(tokens.jwks());
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(15))
-			.build();
+		identity.resetServingJwks(tokens);
+		this.client = StubUpstream.gatewayClient(this.port).build();
 	}
 
 	@AfterAll

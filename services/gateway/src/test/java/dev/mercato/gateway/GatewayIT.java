@@ -53,18 +53,13 @@ class GatewayIT {
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", identity::url);
-		registry.add("mercato.security.jwt.jwks-uri", () -> identity.url() + "/.well-known/jwks.json");
+		identity.registerAsIdentity(registry);
 	}
 
 	@BeforeEach
 	void setUp() {
-		identity.reset();
-		identity.serveJwks(tokens.jwks());
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(15))
-			.build();
+		identity.resetServingJwks(tokens);
+		this.client = StubUpstream.gatewayClient(this.port).build();
 	}
 
 	@AfterAll

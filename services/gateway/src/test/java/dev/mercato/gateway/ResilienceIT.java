@@ -69,9 +69,7 @@ class ResilienceIT {
 			stub.reset();
 		}
 		identity.serveJwks(tokens.jwks());
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(15))
+		this.client = StubUpstream.gatewayClient(this.port)
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid())
 			.build();
 	}

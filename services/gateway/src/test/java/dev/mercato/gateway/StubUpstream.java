@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A stand-in for a service behind the gateway: records what it receives, answers JSON,
@@ -55,6 +59,29 @@ final class StubUpstream implements AutoCloseable {
 	}
 
 	/** A port nothing listens on: an instance that is down. */
+	/**
+	 * Points the gateway at this stub as the (only) identity instance, JWK set included.
+	 */
+	void registerAsIdentity(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", this::url);
+		registry.add("mercato.security.jwt.jwks-uri", () -> url() + "/.well-known/jwks.json");
+	}
+
+	/**
+	 * Forgets what earlier tests sent and serves the tokens' JWK set again.
+	 */
+	void resetServingJwks(TestTokens tokens) {
+		reset();
+		serveJwks(tokens.jwks());
+	}
+
+	/**
+	 * A client of the gateway under test.
+	 */
+	static WebTestClient.Builder gatewayClient(int port) {
+		return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(15));
+	}
+
 	static int closedPort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
