@@ -13,10 +13,58 @@ import java.util.concurrent.TimeUnit;
  * The platform under test, started and stopped with the same {@code ./mercato} command a
  * developer uses, isolated from a developer's own platform by a port offset, its own run
  * folder, database prefix and RabbitMQ vhost.
+ * <p>
+ * One platform serves every journey class of the run ({@link #shared()}): starting it is
+ * the expensive part. {@link PlatformLifecycleIT} runs last and checks that {@code down}
+ * stops it; when a run selects only some classes, a shutdown hook stops it instead.
  */
 final class Platform {
 
 	static final String VHOST = "mercato-systest";
+
+	private static Platform shared;
+
+	private List<Long> startedPids = List.of();
+
+	private boolean running;
+
+	/**
+	 * The platform of this test run, started by the first caller.
+	 * @return the running platform
+	 */
+	static synchronized Platform shared() {
+		if (shared == null) {
+			Platform platform = new Platform();
+			Runtime.getRuntime().addShutdownHook(new Thread(platform::downIfRunning, "platform-down"));
+			shared = platform;
+		}
+		if (!shared.running) {
+			shared.up();
+			shared.running = true;
+			try {
+				shared.startedPids = shared.recordedPids();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return shared;
+	}
+
+	/**
+	 * Process ids recorded when the shared platform was started.
+	 * @return the pids
+	 */
+	List<Long> startedPids() {
+		return this.startedPids;
+	}
+
+	private synchronized void downIfRunning() {
+		if (this.running) {
+			this.running = false;
+			down();
+		}
+	}
 
 	final Path repository = Path.of(System.getProperty("mercato.repository", "../..")).toAbsolutePath().normalize();
 
@@ -41,6 +89,7 @@ final class Platform {
 	}
 
 	void down() {
+		this.running = false;
 		run(Duration.ofMinutes(2), "down", "--purge");
 	}
 
@@ -72,6 +121,10 @@ final class Platform {
 		env.put("MERCATO_DB_PREFIX", "systest_");
 		env.put("MERCATO_RABBIT_VHOST", VHOST);
 		env.put("NO_COLOR", "1");
+		// Journeys log in far more often than one person does: the per-IP limit on
+		// /api/auth/** (20/min) would throttle the suite, not protect anything.
+		env.put("MERCATO_GATEWAY_RATELIMIT_AUTH", "100000");
+		env.put("MERCATO_GATEWAY_RATELIMIT_ANONYMOUS", "100000");
 		try {
 			Path log = Files.createTempFile("mercato-" + args[0], ".log");
 			builder.redirectOutput(log.toFile());

@@ -1,7 +1,9 @@
 package dev.mercato.identity.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.mercato.identity.user.Email;
 import dev.mercato.identity.user.Registration;
@@ -47,7 +49,7 @@ class DemoAccounts implements ApplicationRunner {
 				continue;
 			}
 			try {
-				this.users.register(account);
+				this.users.register(idOf(account.email().value()), account);
 				created++;
 			}
 			catch (ConflictException ex) {
@@ -55,6 +57,17 @@ class DemoAccounts implements ApplicationRunner {
 			}
 		}
 		logger.info("Demo accounts: " + created + " created, " + (ACCOUNTS.size() - created) + " already present");
+	}
+
+	/**
+	 * The fixed id of a demo account, so that other services' demo data (products of the
+	 * demo sellers, orders of the demo customers) can refer to it without asking
+	 * identity: {@code UUID.nameUUIDFromBytes("mercato-demo:" + email)}.
+	 * @param email the demo account's e-mail
+	 * @return its id
+	 */
+	static UUID idOf(String email) {
+		return UUID.nameUUIDFromBytes(("mercato-demo:" + email).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static Registration account(String email, String password, String firstName, String lastName, Role role) {

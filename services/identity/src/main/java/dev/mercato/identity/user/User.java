@@ -65,11 +65,11 @@ public class User {
 		// for JPA
 	}
 
-	private User(Registration registration, String passwordHash, Instant now) {
+	private User(UUID id, Registration registration, String passwordHash, Instant now) {
 		if (registration.roles().isEmpty()) {
 			throw new IllegalArgumentException("A user needs at least one role");
 		}
-		this.id = UUID.randomUUID();
+		this.id = id;
 		this.email = registration.email().value();
 		this.passwordHash = passwordHash;
 		this.firstName = registration.firstName();
@@ -89,7 +89,20 @@ public class User {
 	 * @return the unsaved user
 	 */
 	public static User create(Registration registration, String passwordHash, Instant now) {
-		return new User(registration, passwordHash, now);
+		return new User(UUID.randomUUID(), registration, passwordHash, now);
+	}
+
+	/**
+	 * A new, active account with an id chosen by the caller (demo accounts, whose ids
+	 * other services' demo data refer to).
+	 * @param id the account id
+	 * @param registration what the user gave
+	 * @param passwordHash the encoded password (never the raw one)
+	 * @param now creation time
+	 * @return the unsaved user
+	 */
+	public static User create(UUID id, Registration registration, String passwordHash, Instant now) {
+		return new User(id, registration, passwordHash, now);
 	}
 
 	/**

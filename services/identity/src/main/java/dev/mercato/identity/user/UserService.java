@@ -48,10 +48,23 @@ public class UserService {
 	 */
 	@Transactional
 	public User register(Registration registration) {
+		return register(UUID.randomUUID(), registration);
+	}
+
+	/**
+	 * Creates the account with a given id (demo accounts) and records
+	 * {@code user.created}.
+	 * @param id the account id
+	 * @param registration the validated input
+	 * @return the new user
+	 * @throws ConflictException when the e-mail is already registered
+	 */
+	@Transactional
+	public User register(UUID id, Registration registration) {
 		if (this.users.existsByEmail(registration.email().value())) {
 			throw emailTaken();
 		}
-		User user = User.create(registration, this.passwordEncoder.encode(registration.password()),
+		User user = User.create(id, registration, this.passwordEncoder.encode(registration.password()),
 				this.clock.instant());
 		try {
 			this.users.saveAndFlush(user);

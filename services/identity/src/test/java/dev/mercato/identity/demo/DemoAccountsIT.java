@@ -1,6 +1,8 @@
 package dev.mercato.identity.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.mercato.platform.test.IsolatedInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ class DemoAccountsIT {
 			.satisfies((hash) -> assertThat(this.passwordEncoder.matches("Seller123!", hash)).isTrue());
 		assertThat(passwordOf("bob@mercato.dev"))
 			.satisfies((hash) -> assertThat(this.passwordEncoder.matches("Customer123!", hash)).isTrue());
+		// other services' demo data refers to these ids without asking identity
+		assertThat(idOf("seller1@mercato.dev"))
+			.isEqualTo(UUID.nameUUIDFromBytes("mercato-demo:seller1@mercato.dev".getBytes(StandardCharsets.UTF_8)));
 		long eventsAfterStart = count("select count(*) from outbox where type = 'mercato.user.created.v1'");
 		assertThat(eventsAfterStart).isEqualTo(5);
 
@@ -54,6 +59,10 @@ class DemoAccountsIT {
 			.list()
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private UUID idOf(String email) {
+		return this.jdbc.sql("select id from users where email = ?").param(email).query(UUID.class).single();
 	}
 
 	private String passwordOf(String email) {
