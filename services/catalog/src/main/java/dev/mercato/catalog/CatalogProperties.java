@@ -1,0 +1,51 @@
+package dev.mercato.catalog;
+
+import java.time.Duration;
+import java.util.Currency;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code mercato.catalog.*}.
+ *
+ * @param currency the one currency prices are kept in (price filters and facets compare
+ * amounts, so the catalog does not mix currencies)
+ * @param cache the product cache
+ * @param demo the demo catalog
+ * @param reindexOnStart whether to rebuild the search index at start-up when it does not
+ * hold as many products as the database
+ */
+@ConfigurationProperties("mercato.catalog")
+public record CatalogProperties(@DefaultValue("USD") Currency currency, @DefaultValue Cache cache,
+		@DefaultValue Demo demo, @DefaultValue("true") boolean reindexOnStart) {
+
+	/**
+	 * The Redis cache of product reads.
+	 *
+	 * @param enabled whether reads go through Redis at all
+	 * @param ttl how long an entry lives (bounds the staleness of a lost invalidation)
+	 * @param retryAfter how long Redis is left alone after a failure
+	 */
+	public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration ttl,
+			@DefaultValue("5s") Duration retryAfter) {
+
+	}
+
+	/**
+	 * The demo catalog, loaded when {@code mercato.demo-data.enabled=true}.
+	 *
+	 * @param products how many products (deterministic; 100000 for the benchmark)
+	 * @param seed the seed of the generator
+	 */
+	public record Demo(@DefaultValue("1200") int products, @DefaultValue("20261122") long seed) {
+
+		public Demo {
+			if (products < 0) {
+				throw new IllegalArgumentException("mercato.catalog.demo.products must not be negative");
+			}
+		}
+
+	}
+
+}
