@@ -95,9 +95,12 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") URI 
 	 * @param subject the VAPID subject, a {@code mailto:} or {@code https:} URL
 	 * @param ttl how long a push service keeps an undelivered message
 	 * @param timeout connect and read timeout
+	 * @param allowHttp whether subscriptions may name plain-HTTP endpoints (tests, a
+	 * local push stub); push services use HTTPS, and refusing anything else keeps users
+	 * from making the service post to arbitrary internal URLs
 	 */
 	public record Push(@DefaultValue("mailto:ops@mercato.dev") String subject, @DefaultValue("1d") Duration ttl,
-			@DefaultValue("10s") Duration timeout) {
+			@DefaultValue("10s") Duration timeout, @DefaultValue("false") boolean allowHttp) {
 
 	}
 
