@@ -18,7 +18,9 @@ public record OrderingProperties(@DefaultValue Saga saga, @DefaultValue Cart car
 	 * Timing of the checkout saga.
 	 *
 	 * @param timeout a checkout not final by then is compensated with reason TIMEOUT
-	 * @param callDeadline deadline of each participant call
+	 * @param callDeadline deadline of each participant call except Charge/Refund
+	 * @param paymentDeadline deadline of Charge and Refund (payment waits for its
+	 * provider, up to its own provider timeout)
 	 * @param waitForOutcome how long the checkout request runs the saga before answering
 	 * 202
 	 * @param lease how long a running saga is left alone by other workers
@@ -28,9 +30,10 @@ public record OrderingProperties(@DefaultValue Saga saga, @DefaultValue Cart car
 	 * @param backoffMax longest retry delay
 	 */
 	public record Saga(@DefaultValue("5m") Duration timeout, @DefaultValue("3s") Duration callDeadline,
-			@DefaultValue("10s") Duration waitForOutcome, @DefaultValue("20s") Duration lease,
-			@DefaultValue("1s") Duration workerInterval, @DefaultValue("20") int batchSize,
-			@DefaultValue("1s") Duration backoffInitial, @DefaultValue("30s") Duration backoffMax) {
+			@DefaultValue("15s") Duration paymentDeadline, @DefaultValue("10s") Duration waitForOutcome,
+			@DefaultValue("20s") Duration lease, @DefaultValue("1s") Duration workerInterval,
+			@DefaultValue("20") int batchSize, @DefaultValue("1s") Duration backoffInitial,
+			@DefaultValue("30s") Duration backoffMax) {
 
 		/**
 		 * The delay before the given attempt, doubling from the initial delay up to the

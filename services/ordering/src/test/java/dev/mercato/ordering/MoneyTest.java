@@ -30,8 +30,9 @@ class MoneyTest {
 
 	@Test
 	void sagaBackoffDoublesUpToTheMaximum() {
-		var saga = new OrderingProperties.Saga(Duration.ofMinutes(5), Duration.ofSeconds(3), Duration.ofSeconds(10),
-				Duration.ofSeconds(20), Duration.ofSeconds(1), 20, Duration.ofSeconds(1), Duration.ofSeconds(30));
+		var saga = new OrderingProperties.Saga(Duration.ofMinutes(5), Duration.ofSeconds(3), Duration.ofSeconds(15),
+				Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(1), 20, Duration.ofSeconds(1),
+				Duration.ofSeconds(30));
 		assertThat(saga.backoff(1)).isEqualTo(Duration.ofSeconds(1));
 		assertThat(saga.backoff(3)).isEqualTo(Duration.ofSeconds(4));
 		assertThat(saga.backoff(50)).isEqualTo(Duration.ofSeconds(30));

@@ -157,7 +157,7 @@ public class CheckoutSaga {
 	private Order charge(Order order) {
 		Instant expires = order.reservationExpiresAt();
 		if (expires != null
-				&& expires.isBefore(this.clock.instant().plus(this.settings.callDeadline().multipliedBy(3)))) {
+				&& expires.isBefore(this.clock.instant().plus(this.settings.paymentDeadline().multipliedBy(2)))) {
 			// charging now could leave a payment whose stock has already gone back
 			return fail(order, CancellationReason.TIMEOUT);
 		}

@@ -45,6 +45,8 @@ class Participants {
 
 	private final long deadlineMs;
 
+	private final long paymentDeadlineMs;
+
 	Participants(UserServiceGrpc.UserServiceBlockingStub identity,
 			InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
 			PaymentServiceGrpc.PaymentServiceBlockingStub payment, OrderingProperties properties) {
@@ -52,6 +54,7 @@ class Participants {
 		this.inventory = inventory;
 		this.payment = payment;
 		this.deadlineMs = properties.saga().callDeadline().toMillis();
+		this.paymentDeadlineMs = properties.saga().paymentDeadline().toMillis();
 	}
 
 	/**
@@ -154,7 +157,7 @@ class Participants {
 		}
 		try {
 			ChargeResponse response = call("payment",
-					() -> this.payment.withDeadlineAfter(this.deadlineMs, TimeUnit.MILLISECONDS)
+					() -> this.payment.withDeadlineAfter(this.paymentDeadlineMs, TimeUnit.MILLISECONDS)
 						.charge(request.build()));
 			return switch (response.getOutcome()) {
 				case CAPTURED -> new Captured(response.getPaymentId());
@@ -215,7 +218,7 @@ class Participants {
 			.build();
 		try {
 			return call("payment",
-					() -> this.payment.withDeadlineAfter(this.deadlineMs, TimeUnit.MILLISECONDS).refund(request))
+					() -> this.payment.withDeadlineAfter(this.paymentDeadlineMs, TimeUnit.MILLISECONDS).refund(request))
 				.getRefundId();
 		}
 		catch (Refused ex) {
