@@ -168,7 +168,7 @@ class SmsAndPushIT {
 		assertThat(push.getHeader("Content-Encoding")).isEqualTo("aes128gcm");
 		assertThat(push.getHeader("TTL")).isEqualTo("86400");
 		assertThat(push.getHeader("Topic")).hasSize(22);
-		String vapidKey = get("/api/notifications/push/vapid-public-key", null).getBody().get("publicKey").asString();
+		String vapidKey = get("/api/notifications/push/vapid-public-key", token).getBody().get("publicKey").asString();
 		String authorization = push.getHeader("Authorization");
 		assertThat(authorization).startsWith("vapid t=").endsWith(", k=" + vapidKey);
 		String jwt = authorization.substring("vapid t=".length(), authorization.indexOf(", k="));
