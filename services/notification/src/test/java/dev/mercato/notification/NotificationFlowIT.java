@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.mercato.notification.delivery.Dispatcher;
+import dev.mercato.notification.event.Models;
+import dev.mercato.notification.event.OrderShippedV1;
 import dev.mercato.platform.test.IsolatedInfrastructure;
 import dev.mercato.platform.test.TestJwtIssuer;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +71,12 @@ class NotificationFlowIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Dispatcher dispatcher;
+
+	@Autowired
+	JsonMapper json;
 
 	TestEvents events;
 
@@ -340,6 +354,56 @@ class NotificationFlowIT {
 		assertThat(get("/api/notifications", JWT.token(other, "CUSTOMER")).getBody().get("total").asLong()).isOne();
 		assertProblem(get("/api/notifications?size=1000", token), HttpStatus.BAD_REQUEST, null);
 		assertProblem(get("/api/notifications", null), HttpStatus.UNAUTHORIZED, null);
+	}
+
+	@Test
+	void severalDispatchersSendEachNotificationOnce() throws Exception {
+		UUID user = UUID.randomUUID();
+		String email = "crowd-" + user + "@example.com";
+		registered(user, email, "CUSTOMER");
+		int count = 30;
+		String model = this.json
+			.writeValueAsString(Models.of(new OrderShippedV1(UUID.randomUUID(), user, null, "DHL", "1Z-CROWD", null),
+					java.net.URI.create("https://shop.test")));
+		for (int i = 0; i < count; i++) {
+			// held back from this instance's dispatcher until all are due at once
+			this.jdbc
+				.sql("""
+						insert into notifications (id, event_id, event_key, channel, user_id, model, status, next_attempt_at)
+						values (?, ?, 'order.shipped', 'EMAIL', ?, ?, 'PENDING', now() + interval '1 hour')
+						""")
+				.params(UUID.randomUUID(), UUID.randomUUID(), user, model)
+				.update();
+		}
+		this.jdbc.sql("update notifications set next_attempt_at = now() where user_id = ? and status = 'PENDING'")
+			.param(user)
+			.update();
+		// four more "instances" besides this one's own dispatcher thread
+		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+			List<Future<?>> dispatchers = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				dispatchers.add(pool.submit(() -> {
+					while (this.dispatcher.dispatchDue() > 0) {
+						// next batch
+					}
+				}));
+			}
+			for (Future<?> dispatcher : dispatchers) {
+				dispatcher.get();
+			}
+		}
+		await().atMost(WAIT)
+			.until(() -> Mails.to(smtp, email, "on its way").size() >= count && this.jdbc
+				.sql("select count(*) from notifications where user_id = ? and status = 'SENT'"
+						+ " and event_key = 'order.shipped'")
+				.param(user)
+				.query(Long.class)
+				.single() == count);
+		assertThat(Mails.to(smtp, email, "on its way")).hasSize(count);
+		assertThat(this.jdbc.sql("select max(attempts) from notifications where user_id = ?")
+			.param(user)
+			.query(Integer.class)
+			.single()).isOne();
 	}
 
 	// ---------------------------------------------------------------- helpers

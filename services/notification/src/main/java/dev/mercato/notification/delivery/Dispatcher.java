@@ -23,6 +23,7 @@ import dev.mercato.notification.template.TemplateKey;
 import dev.mercato.notification.template.TemplateRenderer;
 import dev.mercato.notification.template.TemplateService;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -91,6 +92,9 @@ public class Dispatcher implements SmartLifecycle {
 		this.json = json;
 		this.clock = clock;
 		this.meters = meters;
+		Gauge.builder("mercato.notifications.pending", notifications, Notifications::pending)
+			.description("Notifications waiting to be sent (due or backing off)")
+			.register(meters);
 	}
 
 	/**

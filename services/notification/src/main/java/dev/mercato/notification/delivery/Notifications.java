@@ -117,6 +117,21 @@ public class Notifications {
 			.single();
 	}
 
+	/**
+	 * Notifications waiting to be sent (due or backing off).
+	 * @return the count, or NaN when the database cannot be asked
+	 */
+	double pending() {
+		try {
+			return this.jdbc.sql("select count(*) from notifications where status = 'PENDING'")
+				.query(Long.class)
+				.single();
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
 	private static String truncate(String error) {
 		return (error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error;
 	}
