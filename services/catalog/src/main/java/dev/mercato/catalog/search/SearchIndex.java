@@ -1,6 +1,8 @@
 package dev.mercato.catalog.search;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import dev.mercato.catalog.CatalogProperties;
 import dev.mercato.catalog.product.Product;
@@ -10,6 +12,8 @@ import jakarta.persistence.EntityManagerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -26,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Order(100)
 public class SearchIndex implements ApplicationRunner {
 
+	private static final int BATCH = 500;
+
 	private static final Log logger = LogFactory.getLog(SearchIndex.class);
 
 	private final EntityManagerFactory entityManagerFactory;
@@ -41,7 +47,7 @@ public class SearchIndex implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws InterruptedException {
+	public void run(ApplicationArguments args) {
 		boolean asked = args.containsOption("mercato.catalog.reindex");
 		if (asked || (this.properties.reindexOnStart() && documents() != this.products.count())) {
 			rebuild();
@@ -59,25 +65,57 @@ public class SearchIndex implements ApplicationRunner {
 	}
 
 	/**
-	 * Drops this instance's index and indexes every product of the database again.
-	 * Searches meanwhile see a partial index.
+	 * Indexes every product of the database again. Documents are replaced one by one
+	 * ("add or update", never a plain add as Hibernate Search's mass indexer does), so
+	 * changes indexed by other transactions meanwhile never leave a product twice in the
+	 * index, and searches keep working throughout. Documents of products the database no
+	 * longer has (a wiped database beside an old index) are then removed by a second pass
+	 * over an emptied index.
 	 * @return what was done
-	 * @throws InterruptedException when interrupted while indexing
 	 */
-	public Rebuild rebuild() throws InterruptedException {
+	public Rebuild rebuild() {
 		long start = System.nanoTime();
-		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
-			// two loader threads plus the id loader: the connection pool has five
-			Search.session(entityManager)
-				.massIndexer(Product.class)
-				.purgeAllOnStart(true)
-				.threadsToLoadObjects(2)
-				.batchSizeToLoadObjects(500)
-				.startAndWait();
+		long expected = this.products.count();
+		boolean purge = documents() > expected;
+		long indexed = reindexAll(purge);
+		if (documents() != this.products.count()) {
+			indexed = reindexAll(true);
 		}
 		Rebuild rebuild = new Rebuild(documents(), Duration.ofNanos(System.nanoTime() - start).toMillis());
-		logger.info("Search index rebuilt: " + rebuild.documents() + " products in " + rebuild.tookMs() + " ms");
+		logger.info("Search index rebuilt: " + indexed + " products indexed, " + rebuild.documents() + " documents, in "
+				+ rebuild.tookMs() + " ms");
 		return rebuild;
+	}
+
+	private long reindexAll(boolean purge) {
+		long indexed = 0;
+		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+			SearchSession session = Search.session(entityManager);
+			if (purge) {
+				session.workspace(Product.class).purge();
+			}
+			UUID after = null;
+			while (true) {
+				List<Product> batch = ((after != null)
+						? entityManager
+							.createQuery("select p from Product p where p.id > :after order by p.id", Product.class)
+							.setParameter("after", after)
+						: entityManager.createQuery("select p from Product p order by p.id", Product.class))
+					.setMaxResults(BATCH)
+					.getResultList();
+				if (batch.isEmpty()) {
+					break;
+				}
+				SearchIndexingPlan plan = session.indexingPlan();
+				batch.forEach(plan::addOrUpdate);
+				plan.execute();
+				indexed += batch.size();
+				after = batch.getLast().getId();
+				entityManager.clear();
+			}
+			session.workspace(Product.class).refresh();
+		}
+		return indexed;
 	}
 
 	/**

@@ -71,7 +71,7 @@ class SearchController {
 	}
 
 	@PostMapping("/reindex")
-	SearchIndex.Rebuild reindex(CurrentUser user) throws InterruptedException {
+	SearchIndex.Rebuild reindex(CurrentUser user) {
 		if (!user.isAdmin()) {
 			throw new AccessDeniedException("Only admins rebuild the search index");
 		}
