@@ -40,16 +40,18 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") URI 
 	 * @param maxBackoff longest wait between attempts
 	 * @param recipientWait how long a notification waits for its user to appear in the
 	 * replica before it is FAILED
+	 * @param concurrency messages of a batch sent at the same time (virtual threads)
 	 */
 	public record Dispatcher(@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
 			@DefaultValue("2m") Duration lease, @DefaultValue("8") int maxAttempts,
 			@DefaultValue("10s") Duration initialBackoff, @DefaultValue("3.0") double multiplier,
-			@DefaultValue("30m") Duration maxBackoff, @DefaultValue("1h") Duration recipientWait) {
+			@DefaultValue("30m") Duration maxBackoff, @DefaultValue("1h") Duration recipientWait,
+			@DefaultValue("4") int concurrency) {
 
 		public Dispatcher {
-			if (batchSize < 1 || maxAttempts < 1 || multiplier < 1.0) {
-				throw new IllegalArgumentException(
-						"mercato.notification.dispatcher: batch-size and max-attempts must be >= 1, multiplier >= 1");
+			if (batchSize < 1 || maxAttempts < 1 || multiplier < 1.0 || concurrency < 1) {
+				throw new IllegalArgumentException("mercato.notification.dispatcher: batch-size, max-attempts and"
+						+ " concurrency must be >= 1, multiplier >= 1");
 			}
 		}
 

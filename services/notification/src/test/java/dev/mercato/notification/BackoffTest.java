@@ -12,7 +12,7 @@ class BackoffTest {
 	@Test
 	void waitsGrowExponentiallyUpToTheMaximum() {
 		NotificationProperties.Dispatcher dispatcher = new NotificationProperties.Dispatcher(Duration.ofSeconds(1), 20,
-				Duration.ofMinutes(2), 8, Duration.ofSeconds(10), 3.0, Duration.ofMinutes(30), Duration.ofHours(1));
+				Duration.ofMinutes(2), 8, Duration.ofSeconds(10), 3.0, Duration.ofMinutes(30), Duration.ofHours(1), 4);
 		assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(10));
 		assertThat(dispatcher.backoff(2)).isEqualTo(Duration.ofSeconds(30));
 		assertThat(dispatcher.backoff(3)).isEqualTo(Duration.ofSeconds(90));
@@ -25,7 +25,7 @@ class BackoffTest {
 	void nonsenseSettingsAreRefused() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> new NotificationProperties.Dispatcher(Duration.ofSeconds(1), 0, Duration.ofMinutes(2), 8,
-					Duration.ofSeconds(10), 3.0, Duration.ofMinutes(30), Duration.ofHours(1)));
+					Duration.ofSeconds(10), 3.0, Duration.ofMinutes(30), Duration.ofHours(1), 4));
 	}
 
 }

@@ -7,6 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -119,16 +122,37 @@ public class Dispatcher implements SmartLifecycle {
 	public int dispatchDue() {
 		NotificationProperties.Dispatcher config = this.properties.dispatcher();
 		List<Notification> due = this.notifications.claimDue(config.batchSize(), config.lease());
-		for (Notification notification : due) {
-			try {
-				deliver(notification);
-			}
-			catch (RuntimeException ex) {
-				// never let one notification stop the others; the lease brings it back
-				log.warn("Delivering notification {} failed unexpectedly", notification.id(), ex);
+		if (due.size() == 1 || config.concurrency() == 1) {
+			due.forEach(this::deliverSafely);
+			return due.size();
+		}
+		// sending waits on the network: a virtual thread per message, at most concurrency
+		// at once
+		Semaphore permits = new Semaphore(config.concurrency());
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Notification notification : due) {
+				permits.acquireUninterruptibly();
+				executor.submit(() -> {
+					try {
+						deliverSafely(notification);
+					}
+					finally {
+						permits.release();
+					}
+				});
 			}
 		}
 		return due.size();
+	}
+
+	private void deliverSafely(Notification notification) {
+		try {
+			deliver(notification);
+		}
+		catch (RuntimeException ex) {
+			// never let one notification stop the others; the lease brings it back
+			log.warn("Delivering notification {} failed unexpectedly", notification.id(), ex);
+		}
 	}
 
 	private void deliver(Notification notification) {
