@@ -9,6 +9,9 @@ import dev.mercato.contracts.identity.v1.UserServiceGrpc;
 import dev.mercato.contracts.inventory.v1.InventoryServiceGrpc;
 import dev.mercato.contracts.payment.v1.PaymentServiceGrpc;
 
+import io.grpc.ManagedChannel;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,23 +37,44 @@ class OrderingConfiguration {
 	}
 
 	@Bean
-	UserServiceGrpc.UserServiceBlockingStub identityStub(GrpcChannelFactory channels) {
-		return UserServiceGrpc.newBlockingStub(channels.createChannel("identity"));
+	ManagedChannel identityChannel(GrpcChannelFactory channels) {
+		return channels.createChannel("identity");
 	}
 
 	@Bean
-	ProductServiceGrpc.ProductServiceBlockingStub catalogStub(GrpcChannelFactory channels) {
-		return ProductServiceGrpc.newBlockingStub(channels.createChannel("catalog"));
+	ManagedChannel catalogChannel(GrpcChannelFactory channels) {
+		return channels.createChannel("catalog");
 	}
 
 	@Bean
-	InventoryServiceGrpc.InventoryServiceBlockingStub inventoryStub(GrpcChannelFactory channels) {
-		return InventoryServiceGrpc.newBlockingStub(channels.createChannel("inventory"));
+	ManagedChannel inventoryChannel(GrpcChannelFactory channels) {
+		return channels.createChannel("inventory");
 	}
 
 	@Bean
-	PaymentServiceGrpc.PaymentServiceBlockingStub paymentStub(GrpcChannelFactory channels) {
-		return PaymentServiceGrpc.newBlockingStub(channels.createChannel("payment"));
+	ManagedChannel paymentChannel(GrpcChannelFactory channels) {
+		return channels.createChannel("payment");
+	}
+
+	@Bean
+	UserServiceGrpc.UserServiceBlockingStub identityStub(@Qualifier("identityChannel") ManagedChannel channel) {
+		return UserServiceGrpc.newBlockingStub(channel);
+	}
+
+	@Bean
+	ProductServiceGrpc.ProductServiceBlockingStub catalogStub(@Qualifier("catalogChannel") ManagedChannel channel) {
+		return ProductServiceGrpc.newBlockingStub(channel);
+	}
+
+	@Bean
+	InventoryServiceGrpc.InventoryServiceBlockingStub inventoryStub(
+			@Qualifier("inventoryChannel") ManagedChannel channel) {
+		return InventoryServiceGrpc.newBlockingStub(channel);
+	}
+
+	@Bean
+	PaymentServiceGrpc.PaymentServiceBlockingStub paymentStub(@Qualifier("paymentChannel") ManagedChannel channel) {
+		return PaymentServiceGrpc.newBlockingStub(channel);
 	}
 
 }

@@ -75,6 +75,10 @@ public class CheckoutSaga {
 	 * @return the order as last seen
 	 */
 	public Order advance(UUID orderId, Instant giveUpAt) {
+		return Participants.within(giveUpAt, () -> run(orderId, giveUpAt));
+	}
+
+	private Order run(UUID orderId, Instant giveUpAt) {
 		Order order;
 		try {
 			order = this.steps.load(orderId);

@@ -190,7 +190,8 @@ public class CheckoutService {
 	private void validateUser(UUID userId) {
 		Participants.ValidUser valid;
 		try {
-			valid = this.participants.validateUser(userId);
+			valid = Participants.within(this.clock.instant().plus(this.properties.saga().waitForOutcome()),
+					() -> this.participants.validateUser(userId));
 		}
 		catch (ParticipantUnavailableException ex) {
 			throw new DependencyUnavailableException("IDENTITY_UNAVAILABLE",

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.mercato.contracts.common.v1.Money;
@@ -23,9 +24,12 @@ import dev.mercato.ordering.OrderingProperties;
 import dev.mercato.ordering.order.Order;
 import dev.mercato.ordering.order.PaymentInstruction;
 import dev.mercato.platform.web.DependencyUnavailableException;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,18 +47,49 @@ class Participants {
 
 	private final PaymentServiceGrpc.PaymentServiceBlockingStub payment;
 
+	private final ManagedChannel identityChannel;
+
+	private final ManagedChannel inventoryChannel;
+
+	private final ManagedChannel paymentChannel;
+
 	private final long deadlineMs;
 
 	private final long paymentDeadlineMs;
 
+	// the caller's time budget: a checkout request must answer before the gateway gives
+	// up
+	private static final ThreadLocal<Instant> budget = new ThreadLocal<>();
+
 	Participants(UserServiceGrpc.UserServiceBlockingStub identity,
 			InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
-			PaymentServiceGrpc.PaymentServiceBlockingStub payment, OrderingProperties properties) {
+			PaymentServiceGrpc.PaymentServiceBlockingStub payment,
+			@Qualifier("identityChannel") ManagedChannel identityChannel,
+			@Qualifier("inventoryChannel") ManagedChannel inventoryChannel,
+			@Qualifier("paymentChannel") ManagedChannel paymentChannel, OrderingProperties properties) {
 		this.identity = identity;
 		this.inventory = inventory;
 		this.payment = payment;
+		this.identityChannel = identityChannel;
+		this.inventoryChannel = inventoryChannel;
+		this.paymentChannel = paymentChannel;
 		this.deadlineMs = properties.saga().callDeadline().toMillis();
 		this.paymentDeadlineMs = properties.saga().paymentDeadline().toMillis();
+	}
+
+	/**
+	 * Runs the calls of {@code work} with deadlines that end by {@code until} at the
+	 * latest (at least 500 ms each).
+	 */
+	static <T> T within(Instant until, Supplier<T> work) {
+		Instant previous = budget.get();
+		budget.set(until);
+		try {
+			return work.get();
+		}
+		finally {
+			budget.set(previous);
+		}
 	}
 
 	/**
@@ -104,9 +139,8 @@ class Participants {
 	 */
 	ValidUser validateUser(UUID userId) {
 		try {
-			var response = call("identity",
-					() -> this.identity.withDeadlineAfter(this.deadlineMs, TimeUnit.MILLISECONDS)
-						.validateUser(ValidateUserRequest.newBuilder().setUserId(userId.toString()).build()));
+			var response = call("identity", this.identity, this.identityChannel, this.deadlineMs,
+					(stub) -> stub.validateUser(ValidateUserRequest.newBuilder().setUserId(userId.toString()).build()));
 			return new ValidUser(response.getValid(), response.getReason());
 		}
 		catch (Refused ex) {
@@ -124,9 +158,8 @@ class Participants {
 			.forEach((line) -> request.addLines(
 					ReserveLine.newBuilder().setProductId(line.productId().toString()).setQuantity(line.quantity())));
 		try {
-			ReserveResponse response = call("inventory",
-					() -> this.inventory.withDeadlineAfter(this.deadlineMs, TimeUnit.MILLISECONDS)
-						.reserve(request.build()));
+			ReserveResponse response = call("inventory", this.inventory, this.inventoryChannel, this.deadlineMs,
+					(stub) -> stub.reserve(request.build()));
 			return switch (response.getOutcome()) {
 				case RESERVED -> new Reserved(Instant.ofEpochMilli(response.getExpiresAtEpochMs()));
 				case OUT_OF_STOCK -> new OutOfStock(response.getUnavailableProductIdsList());
@@ -156,9 +189,8 @@ class Participants {
 			request.setToken(instruction.token());
 		}
 		try {
-			ChargeResponse response = call("payment",
-					() -> this.payment.withDeadlineAfter(this.paymentDeadlineMs, TimeUnit.MILLISECONDS)
-						.charge(request.build()));
+			ChargeResponse response = call("payment", this.payment, this.paymentChannel, this.paymentDeadlineMs,
+					(stub) -> stub.charge(request.build()));
 			return switch (response.getOutcome()) {
 				case CAPTURED -> new Captured(response.getPaymentId());
 				case DECLINED -> new Declined(false, response.getFailureReason());
@@ -179,8 +211,8 @@ class Participants {
 	 */
 	Rejection commit(UUID orderId) {
 		try {
-			call("inventory", () -> this.inventory.withDeadlineAfter(this.deadlineMs, TimeUnit.MILLISECONDS)
-				.commit(CommitRequest.newBuilder().setOrderId(orderId.toString()).build()));
+			call("inventory", this.inventory, this.inventoryChannel, this.deadlineMs,
+					(stub) -> stub.commit(CommitRequest.newBuilder().setOrderId(orderId.toString()).build()));
 			return null;
 		}
 		catch (Refused ex) {
@@ -196,7 +228,7 @@ class Participants {
 	 */
 	Rejection release(UUID orderId, String reason) {
 		try {
-			call("inventory", () -> this.inventory.withDeadlineAfter(this.deadlineMs, TimeUnit.MILLISECONDS)
+			call("inventory", this.inventory, this.inventoryChannel, this.deadlineMs, (stub) -> stub
 				.release(ReleaseRequest.newBuilder().setOrderId(orderId.toString()).setReason(reason).build()));
 			return null;
 		}
@@ -217,8 +249,8 @@ class Participants {
 			.setReason(reason)
 			.build();
 		try {
-			return call("payment",
-					() -> this.payment.withDeadlineAfter(this.paymentDeadlineMs, TimeUnit.MILLISECONDS).refund(request))
+			return call("payment", this.payment, this.paymentChannel, this.paymentDeadlineMs,
+					(stub) -> stub.refund(request))
 				.getRefundId();
 		}
 		catch (Refused ex) {
@@ -229,9 +261,26 @@ class Participants {
 		}
 	}
 
-	private static <T> T call(String participant, Supplier<T> call) {
+	/**
+	 * One call with a deadline (capped by the caller's budget). A channel that is still
+	 * backing off from an earlier outage answers UNAVAILABLE at once although the server
+	 * may be back: then the backoff is reset and the call tried once more, waiting for
+	 * the connection. Every call is idempotent, so the second attempt is safe.
+	 */
+	private static <S extends AbstractStub<S>, T> T call(String participant, S stub, ManagedChannel channel,
+			long deadlineMs, Function<S, T> rpc) {
 		try {
-			return call.get();
+			try {
+				return rpc.apply(stub.withDeadlineAfter(deadline(deadlineMs), TimeUnit.MILLISECONDS));
+			}
+			catch (StatusRuntimeException ex) {
+				if (ex.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+					throw ex;
+				}
+				channel.resetConnectBackoff();
+				return rpc.apply(stub.withWaitForReady()
+					.withDeadlineAfter(Math.min(2_000, deadline(deadlineMs)), TimeUnit.MILLISECONDS));
+			}
 		}
 		catch (StatusRuntimeException ex) {
 			Status.Code code = ex.getStatus().getCode();
@@ -245,6 +294,15 @@ class Participants {
 			// no service token: identity is down
 			throw new ParticipantUnavailableException(participant, ex);
 		}
+	}
+
+	private static long deadline(long configuredMs) {
+		Instant until = budget.get();
+		if (until == null) {
+			return configuredMs;
+		}
+		long left = until.toEpochMilli() - System.currentTimeMillis();
+		return Math.max(500, Math.min(configuredMs, left));
 	}
 
 	private static final class Refused extends RuntimeException {
