@@ -174,7 +174,10 @@ public class ChargeService {
 		try {
 			return this.provider.findCharge(instruction);
 		}
-		catch (ProviderUnavailableException ex) {
+		catch (ProviderUnavailableException | InvalidPaymentSourceException ex) {
+			// the lookup failing is no answer either: the caller retries with the same
+			// key
+			log.warn("Reconciling the charge of order {} failed: {}", instruction.orderId(), ex.getMessage());
 			return Optional.empty();
 		}
 	}

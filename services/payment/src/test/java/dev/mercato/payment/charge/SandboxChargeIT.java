@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mercato.contracts.events.EventSchemas;
 import dev.mercato.contracts.payment.v1.ChargeRequest;
 import dev.mercato.contracts.payment.v1.ChargeResponse;
 import dev.mercato.contracts.payment.v1.ChargeResponse.Outcome;
@@ -25,6 +27,13 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -39,6 +48,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
 @IsolatedInfrastructure
 class SandboxChargeIT extends PaymentITSupport {
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	AmqpAdmin amqpAdmin;
 
 	@Test
 	void aGoodCardIsCapturedOnceWithAProcessedEvent() {
@@ -242,6 +257,35 @@ class SandboxChargeIT extends PaymentITSupport {
 			.query(String.class)
 			.single()).isEqualTo("ALREADY_FINAL");
 		assertThat(outbox("mercato.payment.processed.v1", response.getPaymentId())).isOne();
+	}
+
+	@Test
+	void everyPaymentEventReachesThePaymentExchangeAsTheContractSays() throws Exception {
+		// exclusive, not auto-delete: receive(timeout) consumes and cancels
+		Queue queue = new Queue("it.payment.events." + UUID.randomUUID(), false, true, false);
+		this.amqpAdmin.declareQueue(queue);
+		this.amqpAdmin
+			.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange("payment.events")).with("payment.#"));
+		ChargeResponse captured = this.payments.chargeToken(UUID.randomUUID(), UUID.randomUUID(), 1000,
+				token(TestCards.SUCCEEDS));
+		this.payments.chargeToken(UUID.randomUUID(), UUID.randomUUID(), 1000, token(TestCards.DECLINED));
+		this.payments.refund("it-" + UUID.randomUUID(), captured.getPaymentId(), 400);
+
+		Set<String> types = new HashSet<>();
+		ObjectMapper json = new ObjectMapper();
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			Message message = this.rabbit.receive(queue.getName(), 200);
+			if (message != null) {
+				JsonNode event = json.readTree(message.getBody());
+				assertThat(EventSchemas.validate(event)).as(event.toString()).isEmpty();
+				assertThat(message.getMessageProperties().getReceivedRoutingKey())
+					.isEqualTo(event.get("type").asText().replace("mercato.", "").replace(".v1", ""));
+				types.add(event.get("type").asText());
+			}
+			return types.size() == 3;
+		});
+		assertThat(types).containsExactlyInAnyOrder("mercato.payment.processed.v1", "mercato.payment.failed.v1",
+				"mercato.payment.refunded.v1");
 	}
 
 	static void assertStatus(Runnable call, Status.Code code) {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.grpc.server.port=0", "mercato.payment.provider=stripe",
-				"mercato.payment.provider-timeout=700ms", "mercato.payment.stripe.api-key=sk_test_it_charge",
+				"mercato.payment.provider-timeout=2s", "mercato.payment.stripe.api-key=sk_test_it_charge",
 				"mercato.payment.stripe.webhook-secret=whsec_it" })
 @IsolatedInfrastructure
 class StripeChargeIT extends PaymentITSupport {
@@ -66,7 +66,7 @@ class StripeChargeIT extends PaymentITSupport {
 		STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("charge")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willSetStateTo("accepted")
-			.willReturn(json(intent).withFixedDelay(2_000)));
+			.willReturn(json(intent).withFixedDelay(6_000)));
 		// Stripe replays the stored answer for the same Idempotency-Key
 		STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("charge")
 			.whenScenarioStateIs("accepted")

@@ -66,7 +66,7 @@ class StripeProviderIT {
 	@BeforeEach
 	void reset() {
 		stripe.resetAll();
-		this.provider = provider(Duration.ofMillis(800));
+		this.provider = provider(Duration.ofSeconds(2));
 	}
 
 	static StripeProvider provider(Duration timeout) {
@@ -137,7 +137,7 @@ class StripeProviderIT {
 		UUID order = UUID.randomUUID();
 		stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
-			.withFixedDelay(2_000)
+			.withFixedDelay(5_000)
 			.withBody(StripeFixtures.paymentIntent("pi_slow", order.toString(), 1999, "succeeded"))));
 		stub(get(urlPathEqualTo("/v1/payment_intents/search")), 200, StripeFixtures
 			.searchResult(StripeFixtures.paymentIntent("pi_slow", order.toString(), 1999, "succeeded")));
