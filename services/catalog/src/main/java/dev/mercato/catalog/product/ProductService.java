@@ -16,6 +16,9 @@ import dev.mercato.platform.security.CurrentUser;
 import dev.mercato.platform.web.BusinessRuleException;
 import dev.mercato.platform.web.ConflictException;
 import dev.mercato.platform.web.NotFoundException;
+import jakarta.persistence.EntityManager;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,8 +44,11 @@ public class ProductService {
 
 	private final Clock clock;
 
+	private final EntityManager entityManager;
+
 	ProductService(Products products, CategoryService categories, ProductCache cache, Outbox outbox,
-			CatalogProperties properties, Clock clock) {
+			CatalogProperties properties, Clock clock, EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.products = products;
 		this.categories = categories;
 		this.cache = cache;
@@ -179,6 +185,11 @@ public class ProductService {
 	 */
 	@Transactional
 	public boolean applyAvailability(UUID productId, int available, Instant asOf) {
+		// The replica is eventually consistent anyway: the consumer does not wait for the
+		// index refresh (thousands of stock events after a bulk load would each pay for
+		// one).
+		Search.session(this.entityManager)
+			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async());
 		return this.products.findById(productId).map((product) -> {
 			boolean changed = product.applyAvailability(available, asOf);
 			if (changed) {
