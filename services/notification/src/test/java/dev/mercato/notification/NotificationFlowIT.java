@@ -354,6 +354,11 @@ class NotificationFlowIT {
 		assertThat(get("/api/notifications", JWT.token(other, "CUSTOMER")).getBody().get("total").asLong()).isOne();
 		assertProblem(get("/api/notifications?size=1000", token), HttpStatus.BAD_REQUEST, null);
 		assertProblem(get("/api/notifications", null), HttpStatus.UNAUTHORIZED, null);
+		// the OpenAPI document the gateway's Swagger UI lists
+		ResponseEntity<JsonNode> docs = get("/v3/api-docs", null);
+		assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(docs.getBody().get("paths").propertyNames()).contains("/api/notifications",
+				"/api/notifications/preferences", "/api/notifications/templates/{key}");
 	}
 
 	@Test

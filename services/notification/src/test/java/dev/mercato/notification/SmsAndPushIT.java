@@ -244,6 +244,10 @@ class SmsAndPushIT {
 		assertThat(post("/api/notifications/push/subscriptions", null,
 				subscription("https://push.example/x", browser, new byte[16]))
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(get("/api/notifications/push/vapid-public-key", null).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		String key = get("/api/notifications/push/vapid-public-key", token).getBody().get("publicKey").asString();
+		assertThat(WebPushCrypto.fromBase64Url(key)).hasSize(65);
 		assertThat(this.jdbc.sql("select count(*) from push_subscriptions where endpoint like '%push.example%'")
 			.query(Long.class)
 			.single()).isZero();
