@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatcher delivery settings
  * @param sms SMS provider settings
  * @param push Web Push settings
+ * @param historyRetention how long finished notifications (SENT, FAILED, SKIPPED) are
+ * kept
  */
 @ConfigurationProperties("mercato.notification")
 public record NotificationProperties(@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue Mail mail,
-		@DefaultValue Dispatcher dispatcher, @DefaultValue Sms sms, @DefaultValue Push push) {
+		@DefaultValue Dispatcher dispatcher, @DefaultValue Sms sms, @DefaultValue Push push,
+		@DefaultValue("365d") Duration historyRetention) {
 
 	/**
 	 * Email settings.

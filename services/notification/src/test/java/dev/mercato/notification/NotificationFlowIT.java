@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.mercato.notification.delivery.Dispatcher;
+import dev.mercato.notification.delivery.HistoryRetention;
 import dev.mercato.notification.event.Models;
 import dev.mercato.notification.event.OrderShippedV1;
 import dev.mercato.platform.test.IsolatedInfrastructure;
@@ -57,7 +58,8 @@ class NotificationFlowIT {
 
 	static final TestJwtIssuer JWT = TestJwtIssuer.shared();
 
-	static final Duration WAIT = Duration.ofSeconds(30);
+	// generous: the machine is shared with other builds
+	static final Duration WAIT = Duration.ofSeconds(60);
 
 	static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
@@ -74,6 +76,9 @@ class NotificationFlowIT {
 
 	@Autowired
 	Dispatcher dispatcher;
+
+	@Autowired
+	HistoryRetention retention;
 
 	@Autowired
 	JsonMapper json;
@@ -409,6 +414,31 @@ class NotificationFlowIT {
 			.param(user)
 			.query(Integer.class)
 			.single()).isOne();
+	}
+
+	@Test
+	void finishedNotificationsPastTheRetentionAreDeleted() {
+		UUID user = UUID.randomUUID();
+		registered(user, "old-" + user + "@example.com", "CUSTOMER");
+		this.jdbc
+			.sql("""
+					insert into notifications (id, event_id, event_key, channel, user_id, status, next_attempt_at, created_at)
+					values (?, ?, 'order.paid', 'EMAIL', ?, 'PENDING', now() + interval '1 hour', now() - interval '400 days')
+					""")
+			.params(UUID.randomUUID(), UUID.randomUUID(), user)
+			.update();
+		this.jdbc
+			.sql("update notifications set created_at = now() - interval '400 days' where user_id = ?"
+					+ " and event_key = 'user.created'")
+			.param(user)
+			.update();
+
+		assertThat(this.retention.purge()).isPositive();
+
+		assertThat(this.jdbc.sql("select status from notifications where user_id = ?")
+			.param(user)
+			.query(String.class)
+			.list()).containsExactly("PENDING");
 	}
 
 	// ---------------------------------------------------------------- helpers
