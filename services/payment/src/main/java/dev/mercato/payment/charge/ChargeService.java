@@ -80,6 +80,14 @@ public class ChargeService {
 	 * known yet: retry with the same order id
 	 */
 	public Payment charge(ChargeCommand command) {
+		// a retry of a finished charge is answered from the row, whatever became of the
+		// method since (a saved method may have been deleted meanwhile)
+		Optional<Payment> finished = this.payments.findByOrder(command.orderId())
+			.filter((payment) -> payment.status() != PaymentStatus.PENDING && payment.userId().equals(command.userId())
+					&& payment.amount().equals(command.amount()));
+		if (finished.isPresent()) {
+			return finished.get();
+		}
 		Source source = source(command);
 		Instant giveUp = this.clock.instant().plus(this.properties.attemptLease()).plusSeconds(5);
 		while (true) {
