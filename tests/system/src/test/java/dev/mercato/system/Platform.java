@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Platform {
 
-	static final String VHOST = "mercato-systest";
+	// overridable so two system-test platforms can run side by side on one machine
+	static final String VHOST = System.getProperty("mercato.rabbit-vhost", "mercato-systest");
 
 	private static Platform shared;
 
@@ -84,6 +85,33 @@ final class Platform {
 		run(Duration.ofMinutes(8), "up", "--no-build");
 	}
 
+	/**
+	 * Starts what is down, giving the started components extra environment (e.g. a
+	 * sandbox's fault injection).
+	 * @param env the extra variables
+	 */
+	void upWith(Map<String, String> env) {
+		run(Duration.ofMinutes(8), env, "up", "--no-build");
+	}
+
+	/**
+	 * Kills a component with SIGKILL, as a crash would, and waits until it is gone.
+	 * @param component e.g. {@code ordering}
+	 */
+	void kill(String component) {
+		try {
+			Path pidFile = this.runDir.resolve(component).resolve(component + ".pid");
+			long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
+			ProcessHandle.of(pid).ifPresent((process) -> {
+				process.destroyForcibly();
+				process.onExit().join();
+			});
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	String status() {
 		return run(Duration.ofMinutes(1), "status");
 	}
@@ -110,6 +138,10 @@ final class Platform {
 	}
 
 	private String run(Duration timeout, String... args) {
+		return run(timeout, Map.of(), args);
+	}
+
+	private String run(Duration timeout, Map<String, String> extraEnv, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(this.repository.resolve("mercato").toString());
 		command.addAll(List.of(args));
@@ -118,13 +150,14 @@ final class Platform {
 		Map<String, String> env = builder.environment();
 		env.put("MERCATO_RUN_DIR", this.runDir.toString());
 		env.put("MERCATO_PORT_OFFSET", String.valueOf(this.portOffset));
-		env.put("MERCATO_DB_PREFIX", "systest_");
+		env.put("MERCATO_DB_PREFIX", System.getProperty("mercato.db-prefix", "systest_"));
 		env.put("MERCATO_RABBIT_VHOST", VHOST);
 		env.put("NO_COLOR", "1");
 		// Journeys log in far more often than one person does: the per-IP limit on
 		// /api/auth/** (20/min) would throttle the suite, not protect anything.
 		env.put("MERCATO_GATEWAY_RATELIMIT_AUTH", "100000");
 		env.put("MERCATO_GATEWAY_RATELIMIT_ANONYMOUS", "100000");
+		env.putAll(extraEnv);
 		try {
 			Path log = Files.createTempFile("mercato-" + args[0], ".log");
 			builder.redirectOutput(log.toFile());
