@@ -30,7 +30,7 @@ public record OrderingProperties(@DefaultValue Saga saga, @DefaultValue Cart car
 	 * @param backoffMax longest retry delay
 	 */
 	public record Saga(@DefaultValue("5m") Duration timeout, @DefaultValue("5s") Duration callDeadline,
-			@DefaultValue("15s") Duration paymentDeadline, @DefaultValue("8s") Duration waitForOutcome,
+			@DefaultValue("15s") Duration paymentDeadline, @DefaultValue("5s") Duration waitForOutcome,
 			@DefaultValue("20s") Duration lease, @DefaultValue("1s") Duration workerInterval,
 			@DefaultValue("20") int batchSize, @DefaultValue("1s") Duration backoffInitial,
 			@DefaultValue("30s") Duration backoffMax) {

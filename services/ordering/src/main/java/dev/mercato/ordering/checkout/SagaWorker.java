@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.mercato.ordering.OrderingProperties;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,12 @@ class SagaWorker {
 		}
 		this.ready = true;
 		runDue();
+	}
+
+	@PreDestroy
+	void stop() {
+		this.ready = false;
+		this.executor.shutdownNow();
 	}
 
 	@Scheduled(fixedDelayString = "${mercato.ordering.saga.worker-interval:1s}")

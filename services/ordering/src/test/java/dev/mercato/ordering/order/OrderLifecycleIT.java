@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercato.contracts.events.EventSchemas;
 import dev.mercato.contracts.ordering.v1.GetOrderRequest;
 import dev.mercato.contracts.ordering.v1.OrderServiceGrpc;
 import dev.mercato.ordering.FakeParticipants;
@@ -236,6 +237,12 @@ class OrderLifecycleIT extends OrderingITSupport {
 		String event = "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"source\":\"/payment\","
 				+ "\"type\":\"mercato.payment.refunded.v1\",\"subject\":\"" + order + "\",\"time\":\"" + Instant.now()
 				+ "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+		try {
+			assertThat(EventSchemas.validate(json.readTree(event))).as(event).isEmpty();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 		this.rabbit.send("payment.events", "payment.refunded",
 				MessageBuilder.withBody(event.getBytes(StandardCharsets.UTF_8))
 					.setContentType("application/cloudevents+json")
