@@ -96,13 +96,20 @@ class CatalogJourneyIT {
 		assertThat(hijack.text("code")).isEqualTo("FORBIDDEN");
 		assertThat(call("DELETE", "/api/products/" + id, seller2, null).status()).isEqualTo(403);
 
-		Answer byAdmin = call("PUT", "/api/products/" + id, admin(),
+		String admin = admin();
+		Answer byAdmin = call("PUT", "/api/products/" + id, admin,
 				product(sku, "Hand Coffee Grinder Pro " + word, "34.90", coffeeMakers));
 		assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
 		Answer after = call("GET", "/api/products/" + id, null, null);
 		assertThat(after.text("name")).isEqualTo("Hand Coffee Grinder Pro " + word);
 		assertThat(after.json().at("/price/amount").asString()).isEqualTo("34.90");
 		assertThat(after.text("sellerId")).isEqualTo(created.text("sellerId"));
+
+		// archived, it leaves the listings other journeys pick products from
+		assertThat(call("DELETE", "/api/products/" + id, admin, null).status()).isEqualTo(204);
+		assertThat(call("GET", "/api/products/search?q=" + word, null, null).json().get("totalElements").asLong())
+			.isZero();
+		assertThat(call("GET", "/api/products/" + id, null, null).text("status")).isEqualTo("ARCHIVED");
 	}
 
 	record Answer(int status, JsonNode json, String body) {
