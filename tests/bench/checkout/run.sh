@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Checkout benchmark (issue 8): checkouts per second end to end through the gateway at 16 and
+# 64 concurrent shoppers (each registered with a saved sandbox card; POST /api/orders with one demo
+# product; only the checkout is timed), p50/p95/p99, then pgbench on the same machine in the
+# same run. Starts its own isolated platform (./mercato, port offset $BENCH_OFFSET) and purges it
+# afterwards. Not part of `verify`. Figures: docs/benchmarks.md.
+#
+#   tests/bench/checkout/run.sh [seconds per run, default 30]   (SHOPPERS="16 64" by default)
+#
+# Needs jars built (./mvnw -pl services/<each> package) and the machine's PostgreSQL (superuser
+# postgres), Redis and RabbitMQ. MERCATO_COMPONENTS_DIR may point at a folder of component files.
+set -euo pipefail
+SECONDS_PER_RUN="${1:-30}"
+ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
+cd "$ROOT"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export PATH="$JAVA_HOME/bin:$PATH"
+PGHOST="${PGHOST:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+PGB_DB=pgbench_checkout
+export MERCATO_RUN_DIR="${MERCATO_RUN_DIR:-/tmp/mercato-ordering-bench}"
+export MERCATO_PORT_OFFSET="${BENCH_OFFSET:-21500}"
+export MERCATO_DB_PREFIX=ordbench_
+export MERCATO_RABBIT_VHOST=mercato-ordering-bench
+# the journeys' limits are per IP: a load driver on one host is not what they protect against
+export MERCATO_GATEWAY_RATELIMIT_AUTH=1000000 MERCATO_GATEWAY_RATELIMIT_ANONYMOUS=1000000
+# C2 for a load test (the default flags are tuned for start-up)
+export MERCATO_JVM_OPTS="${MERCATO_JVM_OPTS:--XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow}"
+GATEWAY="http://localhost:$((8080 + MERCATO_PORT_OFFSET))"
+psql_() { psql -h "$PGHOST" -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+cleanup() {
+  ./mercato down --purge >/dev/null 2>&1 || true
+  psql_ -c "drop database if exists $PGB_DB with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+echo "== platform (offset $MERCATO_PORT_OFFSET)"
+./mercato up --no-build | tail -1
+echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for shoppers in ${SHOPPERS:-16 64}; do
+  java "$ROOT/tests/bench/checkout/CheckoutBench.java" "$GATEWAY" "$shoppers" "$SECONDS_PER_RUN" | grep '^RESULT'
+done
+
+echo "== pgbench (same machine, 32 clients, 2 threads, ${SECONDS_PER_RUN}s, TPC-B-like)"
+psql_ -c "drop database if exists $PGB_DB with (force)" >/dev/null
+psql_ -c "create database $PGB_DB" >/dev/null
+pgbench -h "$PGHOST" -p "$PGPORT" -U postgres -i -q -s 10 "$PGB_DB" >/dev/null 2>&1
+pgbench -h "$PGHOST" -p "$PGPORT" -U postgres -c 32 -j 2 -T "$SECONDS_PER_RUN" "$PGB_DB" 2>/dev/null \
+  | grep -E '^tps|latency average' | sed 's/^/RESULT pgbench /'
