@@ -84,7 +84,7 @@ public class CatalogBench {
 							}
 							else if (sent >= measureFrom && n < latencies.length) {
 								latencies[n++] = took;
-								if (response.body().contains("\"totalElements\":0,")) {
+								if (response.body().contains("\"total\":0,")) {
 									continue;
 								}
 								hits.incrementAndGet();

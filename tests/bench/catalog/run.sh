@@ -72,8 +72,8 @@ while ((quiet < 3)); do
 	if [[ $(queued) == 0 && $(outbox) == 0 ]]; then quiet=$((quiet + 1)); else quiet=0; fi
 	sleep 5
 done
-in_stock=$(curl -fsS "$GATEWAY/api/products/search?inStock=true&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalElements"])')
-total=$(curl -fsS "$GATEWAY/api/products?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalElements"])')
+in_stock=$(curl -fsS "$GATEWAY/api/products/search?inStock=true&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+total=$(curl -fsS "$GATEWAY/api/products?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 echo "== quiet after $(($(date +%s) - start)) s: $total products, $in_stock in stock; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 java tests/bench/catalog/CatalogBench.java "$GATEWAY" "$CLIENTS" "$WARMUP" "$MEASURE" | grep -E '^(RESULT|categories)'

@@ -55,10 +55,12 @@ public record GatewayProperties(@DefaultValue("identity") List<String> services,
 	 * @param slidingWindowSize calls the failure rate is computed over
 	 * @param minimumNumberOfCalls calls needed before the rate is computed
 	 * @param waitDurationInOpenState how long an open circuit answers 503 at once
+	 * @param maxConcurrentCalls calls in flight per route before it answers 503
+	 * SERVICE_BUSY
 	 */
 	public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
 			@DefaultValue("20") int slidingWindowSize, @DefaultValue("10") int minimumNumberOfCalls,
-			@DefaultValue("30s") Duration waitDurationInOpenState) {
+			@DefaultValue("30s") Duration waitDurationInOpenState, @DefaultValue("512") int maxConcurrentCalls) {
 
 	}
 

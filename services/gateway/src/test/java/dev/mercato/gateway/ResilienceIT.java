@@ -2,6 +2,7 @@ package dev.mercato.gateway;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import dev.mercato.platform.test.IsolatedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Load balancing over configured instances, GET retries on another instance, and the
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"mercato.gateway.circuit-breaker.sliding-window-size=2",
 				"mercato.gateway.circuit-breaker.minimum-number-of-calls=2",
 				"mercato.gateway.circuit-breaker.failure-rate-threshold=50",
-				"mercato.gateway.circuit-breaker.wait-duration-in-open-state=5m" })
+				"mercato.gateway.circuit-breaker.wait-duration-in-open-state=5m",
+				"mercato.gateway.circuit-breaker.max-concurrent-calls=1" })
 @IsolatedInfrastructure
 class ResilienceIT {
 
@@ -40,6 +43,8 @@ class ResilienceIT {
 	private static final StubUpstream catalogB = StubUpstream.start();
 
 	private static final StubUpstream inventory = StubUpstream.start();
+
+	private static final StubUpstream notification = StubUpstream.start();
 
 	private static final int deadPort = StubUpstream.closedPort();
 
@@ -59,13 +64,14 @@ class ResilienceIT {
 		registry.add(instances + "ordering[0].uri", catalogA::url);
 		registry.add(instances + "ordering[1].uri", () -> "http://localhost:" + deadPort);
 		registry.add(instances + "inventory[0].uri", inventory::url);
+		registry.add(instances + "notification[0].uri", notification::url);
 		registry.add(instances + "payment[0].uri", () -> "http://localhost:" + deadPort);
 		registry.add("mercato.security.jwt.jwks-uri", () -> identity.url() + "/.well-known/jwks.json");
 	}
 
 	@BeforeEach
 	void setUp() {
-		for (StubUpstream stub : new StubUpstream[] { identity, catalogA, catalogB, inventory }) {
+		for (StubUpstream stub : new StubUpstream[] { identity, catalogA, catalogB, inventory, notification }) {
 			stub.reset();
 		}
 		identity.serveJwks(tokens.jwks());
@@ -76,7 +82,7 @@ class ResilienceIT {
 
 	@AfterAll
 	static void stopStubs() {
-		for (StubUpstream stub : new StubUpstream[] { identity, catalogA, catalogB, inventory }) {
+		for (StubUpstream stub : new StubUpstream[] { identity, catalogA, catalogB, inventory, notification }) {
 			stub.close();
 		}
 	}
@@ -148,6 +154,29 @@ class ResilienceIT {
 
 		// other routes have breakers of their own
 		this.client.get().uri("/api/products/1").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aRouteWithAllItsCallsInFlightAnswers503BusyAndStaysClosed() {
+		// every route's bulkhead admits one call at a time here (test property); the slow
+		// call holds the notification route's only permit until the 2 s response timeout
+		CompletableFuture<Void> held = CompletableFuture
+			.runAsync(() -> this.client.get().uri("/api/notifications/slow").exchange());
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> !notification.requestsTo("/api/notifications/slow").isEmpty());
+
+		this.client.get()
+			.uri("/api/notifications/1")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("SERVICE_BUSY");
+
+		held.join();
+		assertThat(notification.requestsTo("/api/notifications/1")).isEmpty();
 	}
 
 	// POST: not retried, so each call is one attempt

@@ -39,7 +39,7 @@ class CatalogJourneyIT {
 	void shoppersFindCoffeeEvenMisspelledWithFacetsAndStock() {
 		Answer coffee = call("GET", "/api/products/search?q=coffee&size=10", null, null);
 		assertThat(coffee.status()).as(coffee.body()).isEqualTo(200);
-		List<JsonNode> hits = coffee.json().get("content").valueStream().toList();
+		List<JsonNode> hits = coffee.json().get("items").valueStream().toList();
 		assertThat(hits).hasSize(10)
 			.allSatisfy((hit) -> assertThat(hit.get("name").asString()).containsIgnoringCase("coffee"));
 		assertThat(hits.getFirst().at("/category/path/0").asString()).isEqualTo("Coffee & Tea");
@@ -50,15 +50,15 @@ class CatalogJourneyIT {
 
 		Answer typo = call("GET", "/api/products/search?q=cofee&size=5", null, null);
 		assertThat(typo.status()).isEqualTo(200);
-		assertThat(typo.json().get("content").valueStream().map((hit) -> hit.get("name").asString())).hasSize(5)
+		assertThat(typo.json().get("items").valueStream().map((hit) -> hit.get("name").asString())).hasSize(5)
 			.allSatisfy((name) -> assertThat(name).containsIgnoringCase("coffee"));
 
 		// demo products were announced with their initial stock: inventory has it, and
 		// the
 		// catalog's availability replica follows
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(inStockCoffee().get("totalElements").asLong()).isPositive());
-		String id = inStockCoffee().at("/content/0/id").asString();
+			.untilAsserted(() -> assertThat(inStockCoffee().get("total").asLong()).isPositive());
+		String id = inStockCoffee().at("/items/0/id").asString();
 		Answer stock = call("GET", "/api/inventory/" + id, admin(), null);
 		assertThat(stock.status()).as(stock.body()).isEqualTo(200);
 		assertThat(stock.json().get("available").asInt()).isPositive();
@@ -85,7 +85,7 @@ class CatalogJourneyIT {
 		await().atMost(Duration.ofSeconds(1))
 			.pollInterval(Duration.ofMillis(100))
 			.untilAsserted(() -> assertThat(call("GET", "/api/products/search?q=" + word, null, null).json()
-				.get("content")
+				.get("items")
 				.valueStream()
 				.map((hit) -> hit.get("id").asString())).containsExactly(id));
 
@@ -107,7 +107,7 @@ class CatalogJourneyIT {
 
 		// archived, it leaves the listings other journeys pick products from
 		assertThat(call("DELETE", "/api/products/" + id, admin, null).status()).isEqualTo(204);
-		assertThat(call("GET", "/api/products/search?q=" + word, null, null).json().get("totalElements").asLong())
+		assertThat(call("GET", "/api/products/search?q=" + word, null, null).json().get("total").asLong())
 			.isZero();
 		assertThat(call("GET", "/api/products/" + id, null, null).text("status")).isEqualTo("ARCHIVED");
 	}

@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A page of products with facet counts.
  *
- * @param content the products of this page
+ * @param items the products of this page
  * @param page the page, from 0
  * @param size the page size asked for
- * @param totalElements hits in total
+ * @param total hits in total
  * @param totalPages pages in total
  * @param facets counts per category and price range (search only)
  */
-public record SearchResult(List<ProductView> content, int page, int size, long totalElements, int totalPages,
+public record SearchResult(List<ProductView> items, int page, int size, long total, int totalPages,
 		@Nullable Facets facets) {
 
 	/**

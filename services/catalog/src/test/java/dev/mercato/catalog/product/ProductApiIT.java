@@ -167,7 +167,7 @@ class ProductApiIT extends CatalogITSupport {
 		assertThat(updates).hasSize(2);
 		assertThat(updates.getLast().at("/data/price/amount").asString()).isEqualTo("26.00");
 		assertThat(ids(get("/api/products/search?q=quokka", null))).containsExactly(id);
-		assertThat(get("/api/products/search?q=travel", null).getBody().get("totalElements").asLong()).isZero();
+		assertThat(get("/api/products/search?q=travel", null).getBody().get("total").asLong()).isZero();
 
 		// admins create for a seller
 		ObjectNode forSeller = product("ADM-" + UUID.randomUUID().toString().substring(0, 8), "Admin's Mug", "", "3.00",
@@ -274,7 +274,7 @@ class ProductApiIT extends CatalogITSupport {
 	static List<UUID> ids(ResponseEntity<JsonNode> page) {
 		assertThat(page.getStatusCode()).as(String.valueOf(page.getBody())).isEqualTo(HttpStatus.OK);
 		return page.getBody()
-			.get("content")
+			.get("items")
 			.valueStream()
 			.map((hit) -> UUID.fromString(hit.get("id").asString()))
 			.toList();

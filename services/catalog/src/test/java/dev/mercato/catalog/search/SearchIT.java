@@ -58,8 +58,8 @@ class SearchIT extends CatalogITSupport {
 	void coffeeFindsCoffeeFirstWithFacets() {
 		JsonNode page = ok(get("/api/products/search?q=coffee&size=10", null));
 
-		assertThat(page.get("totalElements").asLong()).isGreaterThan(30);
-		List<JsonNode> hits = page.get("content").valueStream().toList();
+		assertThat(page.get("total").asLong()).isGreaterThan(30);
+		List<JsonNode> hits = page.get("items").valueStream().toList();
 		assertThat(hits).hasSize(10);
 		assertThat(hits).allSatisfy((hit) -> assertThat(hit.get("name").asString()).containsIgnoringCase("coffee"));
 		assertThat(hits.getFirst().at("/category/path/0").asString()).isEqualTo("Coffee & Tea");
@@ -69,28 +69,26 @@ class SearchIT extends CatalogITSupport {
 		assertThat(categories).isNotEmpty();
 		assertThat(categories.getFirst().at("/path/0").asString()).isEqualTo("Coffee & Tea");
 		assertThat(categories.stream().mapToLong((c) -> c.get("count").asLong()).sum())
-			.isEqualTo(page.get("totalElements").asLong());
+			.isEqualTo(page.get("total").asLong());
 		assertThat(facets.get("price").valueStream().mapToLong((p) -> p.get("count").asLong()).sum())
-			.isEqualTo(page.get("totalElements").asLong());
+			.isEqualTo(page.get("total").asLong());
 	}
 
 	@Test
 	void aTypoStillFindsCoffeeAndStemmingFindsPlurals() {
-		List<JsonNode> typo = ok(get("/api/products/search?q=cofee&size=5", null)).get("content")
-			.valueStream()
-			.toList();
+		List<JsonNode> typo = ok(get("/api/products/search?q=cofee&size=5", null)).get("items").valueStream().toList();
 		assertThat(typo).hasSize(5)
 			.allSatisfy((hit) -> assertThat(hit.get("name").asString()).containsIgnoringCase("coffee"));
 
 		// seed 002's example, and a plural finding singular names
 		JsonNode laptops = ok(get("/api/products/search?q=laptops", null));
-		assertThat(laptops.get("totalElements").asLong()).isPositive();
-		assertThat(laptops.at("/content/0/name").asString()).containsIgnoringCase("laptop");
-		assertThat(ok(get("/api/products/search?q=laptop", null)).get("totalElements").asLong())
-			.isEqualTo(laptops.get("totalElements").asLong());
+		assertThat(laptops.get("total").asLong()).isPositive();
+		assertThat(laptops.at("/items/0/name").asString()).containsIgnoringCase("laptop");
+		assertThat(ok(get("/api/products/search?q=laptop", null)).get("total").asLong())
+			.isEqualTo(laptops.get("total").asLong());
 
 		// nothing matches nonsense
-		assertThat(ok(get("/api/products/search?q=xqzvbnw", null)).get("totalElements").asLong()).isZero();
+		assertThat(ok(get("/api/products/search?q=xqzvbnw", null)).get("total").asLong()).isZero();
 	}
 
 	@Test
@@ -98,7 +96,7 @@ class SearchIT extends CatalogITSupport {
 		// "espresso" is in names (Espresso Beans, Espresso Machine...) and in
 		// descriptions
 		// ("Great for espresso ...")
-		List<JsonNode> hits = ok(get("/api/products/search?q=espresso&size=100", null)).get("content")
+		List<JsonNode> hits = ok(get("/api/products/search?q=espresso&size=100", null)).get("items")
 			.valueStream()
 			.toList();
 		int lastInName = -1;
@@ -120,22 +118,22 @@ class SearchIT extends CatalogITSupport {
 	void filtersSortAndPage() {
 		// a root category includes its sub-categories
 		JsonNode coffeeAndTea = ok(get("/api/products?category=" + COFFEE_AND_TEA + "&size=100", null));
-		assertThat(coffeeAndTea.get("totalElements").asLong()).isEqualTo(demoProductsIn("Coffee & Tea", null));
-		assertThat(coffeeAndTea.get("content").valueStream().map((hit) -> hit.at("/category/path/0").asString()))
+		assertThat(coffeeAndTea.get("total").asLong()).isEqualTo(demoProductsIn("Coffee & Tea", null));
+		assertThat(coffeeAndTea.get("items").valueStream().map((hit) -> hit.at("/category/path/0").asString()))
 			.containsOnly("Coffee & Tea");
 		UUID beans = DemoCatalogGenerator.categoryId("Coffee & Tea", "Coffee Beans");
-		assertThat(ok(get("/api/products?category=" + beans, null)).get("totalElements").asLong())
+		assertThat(ok(get("/api/products?category=" + beans, null)).get("total").asLong())
 			.isEqualTo(demoProductsIn("Coffee & Tea", "Coffee Beans"));
 
 		JsonNode cheap = ok(get("/api/products/search?q=coffee&minPrice=10&maxPrice=20&sort=price,asc&size=100", null));
-		List<BigDecimal> prices = cheap.get("content")
+		List<BigDecimal> prices = cheap.get("items")
 			.valueStream()
 			.map((hit) -> new BigDecimal(hit.at("/price/amount").asString()))
 			.toList();
 		assertThat(prices).isNotEmpty()
 			.isSorted()
 			.allSatisfy((price) -> assertThat(price).isBetween(BigDecimal.TEN, BigDecimal.valueOf(20)));
-		List<BigDecimal> descending = ok(get("/api/products?sort=price,desc&size=20", null)).get("content")
+		List<BigDecimal> descending = ok(get("/api/products?sort=price,desc&size=20", null)).get("items")
 			.valueStream()
 			.map((hit) -> new BigDecimal(hit.at("/price/amount").asString()))
 			.toList();
@@ -143,14 +141,14 @@ class SearchIT extends CatalogITSupport {
 
 		JsonNode first = ok(get("/api/products?size=7&page=0&sort=name,asc", null));
 		JsonNode second = ok(get("/api/products?size=7&page=1&sort=name,asc", null));
-		assertThat(first.get("totalElements").asLong()).isEqualTo(PRODUCTS);
+		assertThat(first.get("total").asLong()).isEqualTo(PRODUCTS);
 		assertThat(first.get("totalPages").asInt()).isEqualTo((PRODUCTS + 6) / 7);
 		Set<String> firstIds = ids(first);
 		assertThat(firstIds).hasSize(7).doesNotContainAnyElementsOf(ids(second));
 		assertThat(first.get("facets").isNull()).isTrue();
 
 		String seller1 = DemoCatalogGenerator.SELLERS.getFirst().toString();
-		assertThat(ok(get("/api/products?sellerId=" + seller1 + "&size=50", null)).get("content")
+		assertThat(ok(get("/api/products?sellerId=" + seller1 + "&size=50", null)).get("items")
 			.valueStream()
 			.map((hit) -> hit.get("sellerId").asString())).containsOnly(seller1);
 	}
@@ -187,7 +185,7 @@ class SearchIT extends CatalogITSupport {
 
 	@Test
 	void availabilityFollowsInventoryEventsOnceAndInOrder() {
-		assertThat(ok(get("/api/products/search?inStock=true", null)).get("totalElements").asLong()).isZero();
+		assertThat(ok(get("/api/products/search?inStock=true", null)).get("total").asLong()).isZero();
 		DemoCatalogGenerator.DemoProduct product = new DemoCatalogGenerator(20261122L).product(3);
 		Instant now = Instant.now();
 		UUID event = UUID.randomUUID();
@@ -213,9 +211,8 @@ class SearchIT extends CatalogITSupport {
 		assertThat(consumed(late)).isTrue();
 		assertThat(get("/api/products/" + product.id(), null).getBody().get("available").asInt()).isZero();
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(
-					() -> assertThat(ok(get("/api/products/search?inStock=true", null)).get("totalElements").asLong())
-						.isZero());
+			.untilAsserted(() -> assertThat(ok(get("/api/products/search?inStock=true", null)).get("total").asLong())
+				.isZero());
 		assertThat(
 				this.jdbc.sql("select count(*) from inbox where event_id = ?").param(event).query(Long.class).single())
 			.isOne();
@@ -259,13 +256,13 @@ class SearchIT extends CatalogITSupport {
 		this.jdbc.sql("update products set name = 'Platypus Espresso Beans' where sku = ?")
 			.param(new DemoCatalogGenerator(20261122L).product(40).sku())
 			.update();
-		assertThat(ok(get("/api/products/search?q=platypus", null)).get("totalElements").asLong()).isZero();
+		assertThat(ok(get("/api/products/search?q=platypus", null)).get("total").asLong()).isZero();
 
 		ResponseEntity<JsonNode> rebuilt = call(HttpMethod.POST, "/api/products/reindex", adminToken(), null);
 
 		assertThat(rebuilt.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(rebuilt.getBody().get("documents").asLong()).isEqualTo(productRows());
-		assertThat(ok(get("/api/products/search?q=platypus", null)).get("totalElements").asLong()).isOne();
+		assertThat(ok(get("/api/products/search?q=platypus", null)).get("total").asLong()).isOne();
 	}
 
 	private static long demoProductsIn(String root, String leaf) {
@@ -312,7 +309,7 @@ class SearchIT extends CatalogITSupport {
 	}
 
 	private static Set<String> ids(JsonNode page) {
-		return page.get("content").valueStream().map((hit) -> hit.get("id").asString()).collect(Collectors.toSet());
+		return page.get("items").valueStream().map((hit) -> hit.get("id").asString()).collect(Collectors.toSet());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.mercato.gateway.routing;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
 
@@ -12,8 +13,9 @@ import dev.mercato.platform.web.DependencyUnavailableException;
 
 /**
  * Where a route's circuit breaker sends a failed call. An open circuit is a 503 at once;
- * any other failure is passed on as it was, so the problem handler answers a refused
- * connection with 503 and a timeout with 504.
+ * a full bulkhead (the route already has its maximum of calls in flight) is a 503
+ * {@code SERVICE_BUSY}; any other failure is passed on as it was, so the problem handler
+ * answers a refused connection with 503 and a timeout with 504.
  */
 @RestController
 class FallbackController {
@@ -26,6 +28,10 @@ class FallbackController {
 		if (failure == null || failure instanceof CallNotPermittedException) {
 			return Mono.error(new DependencyUnavailableException("SERVICE_UNAVAILABLE",
 					"A service needed for this request is unavailable. Try again shortly."));
+		}
+		if (failure instanceof BulkheadFullException) {
+			return Mono.error(new DependencyUnavailableException("SERVICE_BUSY",
+					"The service has too many requests in progress. Try again in a second."));
 		}
 		return Mono.error(failure);
 	}
