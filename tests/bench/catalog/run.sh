@@ -29,10 +29,6 @@ export MERCATO_START_TIMEOUT=1500
 # services inherit the environment of ./mercato up (relaxed binding):
 export MERCATO_CATALOG_DEMO_PRODUCTS=100000          # mercato.catalog.demo.products
 export MERCATO_GATEWAY_RATELIMIT_ANONYMOUS=100000000 # mercato.gateway.rate-limit.anonymous
-# The gateway's per-route bulkhead is Resilience4j's default, 25 concurrent calls; when it is
-# full the gateway answers 500. 50 clients need more: resilience4j.bulkhead.* (relaxed binding).
-export RESILIENCE4J_BULKHEAD_CONFIGS_DEFAULT_MAXCONCURRENTCALLS=500
-export RESILIENCE4J_BULKHEAD_INSTANCES_CATALOG_MAXCONCURRENTCALLS=500
 # C2 for a load test (the local default is C1 only, tuned for start-up)
 export MERCATO_JVM_OPTS="-XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 GATEWAY="http://localhost:$((8080 + MERCATO_PORT_OFFSET))"

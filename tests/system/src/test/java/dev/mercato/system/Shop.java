@@ -105,7 +105,7 @@ final class Shop {
 	List<JsonNode> products(int count) {
 		Answer page = call("GET", "/api/products?size=100", null, null);
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
-		JsonNode items = page.json().has("content") ? page.json().get("content") : page.json().get("items");
+		JsonNode items = page.json().get("items");
 		List<JsonNode> products = new ArrayList<>();
 		for (JsonNode item : items) {
 			if (!item.path("sku").asText().startsWith("SYS-") && products.size() < count) {
