@@ -107,8 +107,7 @@ class CatalogJourneyIT {
 
 		// archived, it leaves the listings other journeys pick products from
 		assertThat(call("DELETE", "/api/products/" + id, admin, null).status()).isEqualTo(204);
-		assertThat(call("GET", "/api/products/search?q=" + word, null, null).json().get("total").asLong())
-			.isZero();
+		assertThat(call("GET", "/api/products/search?q=" + word, null, null).json().get("total").asLong()).isZero();
 		assertThat(call("GET", "/api/products/" + id, null, null).text("status")).isEqualTo("ARCHIVED");
 	}
 
