@@ -39,8 +39,8 @@ import io.grpc.stub.StreamObserver;
  * Test doubles of identity, catalog, inventory and payment behind their real gRPC
  * interfaces (one Netty server on a random port), with the semantics of the real ones:
  * idempotent by order id, all-or-nothing reservations, FAILED_PRECONDITION for a commit
- * of an expired or released reservation or a release of a committed one, NOT_FOUND for a
- * release without reservation. Faults: a participant can be "down" (UNAVAILABLE before
+ * of an expired or released reservation, a release of a committed one returns its units
+ * (an order cancelled after payment), NOT_FOUND for a release without reservation. Faults: a participant can be "down" (UNAVAILABLE before
  * any effect) or "lose answers" (the effect happens, the caller gets UNAVAILABLE).
  */
 public final class FakeParticipants implements AutoCloseable {
@@ -260,15 +260,12 @@ public final class FakeParticipants implements AutoCloseable {
 					if (r == null) {
 						throw Status.NOT_FOUND.withDescription("no reservation").asRuntimeException();
 					}
-					if (r.status.equals("COMMITTED")) {
-						throw Status.FAILED_PRECONDITION.withDescription("committed").asRuntimeException();
-					}
-					if (r.status.equals("RESERVED")) {
+					if (r.status.equals("RESERVED") || r.status.equals("COMMITTED")) {
 						for (ReserveLine line : r.lines) {
 							FakeParticipants.this.available.merge(UUID.fromString(line.getProductId()),
 									line.getQuantity(), Integer::sum);
 						}
-						r.status = "RELEASED";
+						r.status = r.status.equals("RESERVED") ? "RELEASED" : "RETURNED";
 					}
 					return ReleaseResponse.getDefaultInstance();
 				}

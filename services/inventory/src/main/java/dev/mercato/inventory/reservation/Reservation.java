@@ -30,6 +30,10 @@ public record Reservation(UUID orderId, Status status, Instant expiresAt, List<R
 		COMMITTED,
 		/** Given back by the saga. */
 		RELEASED,
+		/**
+		 * Sold, then the order was cancelled: the units went back to on-hand stock.
+		 */
+		RETURNED,
 		/** Given back by the sweeper after its expiry. */
 		EXPIRED
 

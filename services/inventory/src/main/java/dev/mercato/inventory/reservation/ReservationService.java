@@ -111,7 +111,7 @@ public class ReservationService {
 		switch (reservation.status()) {
 			case COMMITTED -> {
 			}
-			case RELEASED, EXPIRED ->
+			case RELEASED, EXPIRED, RETURNED ->
 				throw ReservationStateException.wrongState(orderId, reservation.status(), "commit");
 			case RESERVED -> {
 				Instant now = this.clock.instant();
@@ -126,22 +126,22 @@ public class ReservationService {
 	}
 
 	/**
-	 * Gives the order's reservation back. Releasing a released or expired order does
-	 * nothing.
+	 * Gives the order's units back: a reservation returns to available stock; a committed
+	 * sale (an order cancelled after payment) returns its units to on-hand stock. Releasing
+	 * a released, expired or returned order does nothing.
 	 * @param orderId the order
 	 * @param reason why, passed on in the event
 	 * @param actor who asks
-	 * @throws ReservationStateException when the order has no reservation or it was
-	 * committed
+	 * @throws ReservationStateException when the order has no reservation
 	 */
 	@Transactional
 	public void release(UUID orderId, String reason, String actor) {
 		Reservation reservation = this.reservations.lock(orderId)
 			.orElseThrow(() -> ReservationStateException.notFound(orderId));
 		switch (reservation.status()) {
-			case RELEASED, EXPIRED -> {
+			case RELEASED, EXPIRED, RETURNED -> {
 			}
-			case COMMITTED -> throw ReservationStateException.wrongState(orderId, reservation.status(), "release");
+			case COMMITTED -> returnToStock(reservation, reason, actor);
 			case RESERVED -> giveBack(List.of(reservation), Reservation.Status.RELEASED, reason, actor);
 		}
 	}
@@ -163,7 +163,8 @@ public class ReservationService {
 	private ReserveResult repeated(UUID orderId, List<ReservationLine> lines) {
 		Reservation existing = this.reservations.lock(orderId)
 			.orElseThrow(() -> new IllegalStateException("Reservation " + orderId + " vanished"));
-		if (existing.status() == Reservation.Status.RELEASED || existing.status() == Reservation.Status.EXPIRED) {
+		if (existing.status() == Reservation.Status.RELEASED || existing.status() == Reservation.Status.EXPIRED
+				|| existing.status() == Reservation.Status.RETURNED) {
 			throw ReservationStateException.wrongState(orderId, existing.status(), "reserve");
 		}
 		if (!existing.lines().equals(lines)) {
@@ -200,6 +201,19 @@ public class ReservationService {
 			return List.of();
 		}
 		return lines.stream().map((line) -> this.stocks.change(line.productId(), 0, line.quantity(), now)).toList();
+	}
+
+	private void returnToStock(Reservation sold, String reason, String actor) {
+		Instant now = this.clock.instant();
+		// reservation lines are kept in product order: the lock order of every transaction
+		for (ReservationLine line : sold.lines()) {
+			StockLevel after = this.stocks.change(line.productId(), line.quantity(), 0, now);
+			this.changes.applied(after, line.quantity(), 0, Movement.Reason.RETURNED, sold.orderId().toString(), null,
+					actor, now);
+		}
+		this.reservations.setStatus(sold.orderId(), Reservation.Status.RETURNED, now);
+		this.outbox.publish(InventoryReleasedV1.TYPE, sold.orderId().toString(),
+				new InventoryReleasedV1(sold.orderId(), sold.lines(), false, reason));
 	}
 
 	private void giveBack(List<Reservation> given, Reservation.Status status, String reason, String actor) {

@@ -37,7 +37,9 @@ public record Movement(long id, UUID productId, int deltaOnHand, int deltaReserv
 		/** A reservation was released by the saga. */
 		RELEASED,
 		/** A reservation passed its expiry and the sweeper released it. */
-		EXPIRED
+		EXPIRED,
+		/** A sold order was cancelled: its units went back to on-hand stock. */
+		RETURNED
 
 	}
 

@@ -152,7 +152,27 @@ class ReservationIT extends GrpcITSupport {
 		// a committed order is still reserved for a repeated Reserve: no second hold
 		assertThat(this.inventory.reserve(order, product, product, product).getOutcome()).isEqualTo(Outcome.RESERVED);
 		assertThat(this.db.levels(product)).containsExactly(7, 0);
-		assertThat(status(() -> this.inventory.release(order))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+	}
+
+	@Test
+	void releasingASoldOrderReturnsItsUnitsOnce() {
+		// the order was cancelled after payment: its units go back on the shelf
+		UUID product = product(10, 0);
+		UUID order = UUID.randomUUID();
+		this.inventory.reserve(order, product, product, product);
+		this.inventory.commit(order);
+
+		this.inventory.release(order);
+		this.inventory.release(order);
+
+		assertThat(this.db.levels(product)).containsExactly(10, 0);
+		assertThat(this.db.movementSums(product)).containsExactly(10, 0);
+		assertThat(this.db.reservationStatus(order)).isEqualTo("RETURNED");
+		assertThat(this.db.events("mercato.inventory.released.v1", order)).isOne();
+		assertThat(status(() -> this.inventory.commit(order))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+		assertThat(status(() -> this.inventory.reserve(order, product, product, product)))
+			.isEqualTo(Status.Code.FAILED_PRECONDITION);
+		assertThat(this.db.levels(product)).containsExactly(10, 0);
 	}
 
 	@Test

@@ -86,6 +86,9 @@ class OrderLifecycleIT extends OrderingITSupport {
 		JsonNode event = events(order).getLast();
 		assertThat(event.path("type").asText()).isEqualTo("mercato.order.cancelled.v1");
 		assertThat(event.path("data").path("refunded").asBoolean()).isTrue();
+		// the sold unit is back in stock
+		UUID product = UUID.fromString(cancelled.body().path("items").get(0).path("productId").asText());
+		assertThat(fakes.available.get(product)).isEqualTo(5);
 		// twice: 409, no second refund
 		Response again = call("POST", "/api/orders/" + order + "/cancel", customer(user), null);
 		assertThat(again.status()).isEqualTo(409);
