@@ -40,8 +40,9 @@ import io.grpc.stub.StreamObserver;
  * interfaces (one Netty server on a random port), with the semantics of the real ones:
  * idempotent by order id, all-or-nothing reservations, FAILED_PRECONDITION for a commit
  * of an expired or released reservation, a release of a committed one returns its units
- * (an order cancelled after payment), NOT_FOUND for a release without reservation. Faults: a participant can be "down" (UNAVAILABLE before
- * any effect) or "lose answers" (the effect happens, the caller gets UNAVAILABLE).
+ * (an order cancelled after payment), NOT_FOUND for a release without reservation.
+ * Faults: a participant can be "down" (UNAVAILABLE before any effect) or "lose answers"
+ * (the effect happens, the caller gets UNAVAILABLE).
  */
 public final class FakeParticipants implements AutoCloseable {
 

@@ -127,8 +127,8 @@ public class ReservationService {
 
 	/**
 	 * Gives the order's units back: a reservation returns to available stock; a committed
-	 * sale (an order cancelled after payment) returns its units to on-hand stock. Releasing
-	 * a released, expired or returned order does nothing.
+	 * sale (an order cancelled after payment) returns its units to on-hand stock.
+	 * Releasing a released, expired or returned order does nothing.
 	 * @param orderId the order
 	 * @param reason why, passed on in the event
 	 * @param actor who asks
@@ -205,7 +205,8 @@ public class ReservationService {
 
 	private void returnToStock(Reservation sold, String reason, String actor) {
 		Instant now = this.clock.instant();
-		// reservation lines are kept in product order: the lock order of every transaction
+		// reservation lines are kept in product order: the lock order of every
+		// transaction
 		for (ReservationLine line : sold.lines()) {
 			StockLevel after = this.stocks.change(line.productId(), line.quantity(), 0, now);
 			this.changes.applied(after, line.quantity(), 0, Movement.Reason.RETURNED, sold.orderId().toString(), null,
