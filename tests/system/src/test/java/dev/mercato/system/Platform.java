@@ -25,8 +25,6 @@ final class Platform {
 
 	private static Platform shared;
 
-	private List<Long> startedPids = List.of();
-
 	private boolean running;
 
 	/**
@@ -42,22 +40,8 @@ final class Platform {
 		if (!shared.running) {
 			shared.up();
 			shared.running = true;
-			try {
-				shared.startedPids = shared.recordedPids();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
 		}
 		return shared;
-	}
-
-	/**
-	 * Process ids recorded when the shared platform was started.
-	 * @return the pids
-	 */
-	List<Long> startedPids() {
-		return this.startedPids;
 	}
 
 	private synchronized void downIfRunning() {
