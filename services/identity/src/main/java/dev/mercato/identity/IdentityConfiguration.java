@@ -1,10 +1,7 @@
 package dev.mercato.identity;
 
 import java.time.Clock;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -23,13 +20,6 @@ class IdentityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	// gRPC calls block on JDBC like HTTP requests do: give them virtual threads as well.
-	@Bean
-	GrpcServerExecutorProvider grpcServerExecutorProvider() {
-		Executor executor = Executors.newVirtualThreadPerTaskExecutor();
-		return () -> executor;
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.mercato.ordering;
 
 import java.time.Clock;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 import dev.mercato.contracts.catalog.v1.ProductServiceGrpc;
 import dev.mercato.contracts.identity.v1.UserServiceGrpc;
@@ -12,15 +10,14 @@ import dev.mercato.contracts.payment.v1.PaymentServiceGrpc;
 import io.grpc.ManagedChannel;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 /**
- * Clock, the gRPC server's executor and the blocking stubs of the saga's participants
- * (channels {@code spring.grpc.client.channels.<name>}; the platform's global interceptor
- * adds ordering's service token to every call).
+ * Clock and the blocking stubs of the saga's participants (channels
+ * {@code spring.grpc.client.channels.<name>}; the platform's global interceptor adds
+ * ordering's service token to every call).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderingConfiguration {
@@ -28,12 +25,6 @@ class OrderingConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	@Bean
-	GrpcServerExecutorProvider grpcServerExecutorProvider() {
-		Executor executor = Executors.newVirtualThreadPerTaskExecutor();
-		return () -> executor;
 	}
 
 	@Bean

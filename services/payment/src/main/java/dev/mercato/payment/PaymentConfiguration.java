@@ -1,10 +1,7 @@
 package dev.mercato.payment;
 
 import java.time.Clock;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,13 +11,6 @@ class PaymentConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	// Charge and Refund block on the provider and on JDBC: a virtual thread per call.
-	@Bean
-	GrpcServerExecutorProvider grpcServerExecutorProvider() {
-		Executor executor = Executors.newVirtualThreadPerTaskExecutor();
-		return () -> executor;
 	}
 
 }
