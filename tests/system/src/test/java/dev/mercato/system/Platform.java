@@ -84,8 +84,7 @@ final class Platform {
 	 */
 	void kill(String component) {
 		try {
-			Path pidFile = this.runDir.resolve(component).resolve(component + ".pid");
-			long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
+			long pid = pidIn(this.runDir.resolve(component).resolve(component + ".pid"));
 			ProcessHandle.of(pid).ifPresent((process) -> {
 				process.destroyForcibly();
 				process.onExit().join();
@@ -114,11 +113,15 @@ final class Platform {
 		if (Files.isDirectory(this.runDir)) {
 			try (var files = Files.walk(this.runDir)) {
 				for (Path file : files.filter((f) -> f.getFileName().toString().endsWith("pid")).toList()) {
-					pids.add(Long.parseLong(Files.readString(file).trim().split("\\s+")[0]));
+					pids.add(pidIn(file));
 				}
 			}
 		}
 		return pids;
+	}
+
+	private static long pidIn(Path pidFile) throws IOException {
+		return Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
 	}
 
 	private String run(Duration timeout, String... args) {

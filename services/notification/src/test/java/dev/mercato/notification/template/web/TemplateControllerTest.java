@@ -11,15 +11,10 @@ import dev.mercato.notification.template.Template;
 import dev.mercato.notification.template.TemplateKey;
 import dev.mercato.notification.template.TemplateRenderer;
 import dev.mercato.notification.template.TemplateService;
-import dev.mercato.platform.security.SecurityPlatformAutoConfiguration;
 import dev.mercato.platform.test.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,8 +39,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * renderer's complaints as {@code errors[]}.
  */
 @WebMvcTest(controllers = TemplateController.class)
-@ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-		SecurityFilterAutoConfiguration.class, SecurityPlatformAutoConfiguration.class })
 class TemplateControllerTest {
 
 	static final TestJwtIssuer JWT = TestJwtIssuer.shared();

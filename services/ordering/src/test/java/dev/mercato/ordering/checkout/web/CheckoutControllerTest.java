@@ -11,16 +11,11 @@ import dev.mercato.ordering.checkout.CheckoutService;
 import dev.mercato.ordering.order.OrderStatus;
 import dev.mercato.ordering.order.OrderView;
 import dev.mercato.ordering.order.ShippingAddress;
-import dev.mercato.platform.security.SecurityPlatformAutoConfiguration;
 import dev.mercato.platform.test.TestJwtIssuer;
 import dev.mercato.platform.web.BusinessRuleException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,8 +38,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * documents for refusals, and the Idempotency-Key handed to the service.
  */
 @WebMvcTest(controllers = CheckoutController.class)
-@ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-		SecurityFilterAutoConfiguration.class, SecurityPlatformAutoConfiguration.class })
 class CheckoutControllerTest {
 
 	static final TestJwtIssuer JWT = TestJwtIssuer.shared();

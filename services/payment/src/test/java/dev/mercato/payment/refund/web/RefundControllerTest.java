@@ -8,16 +8,11 @@ import dev.mercato.payment.PaymentStateException;
 import dev.mercato.payment.refund.Refund;
 import dev.mercato.payment.refund.RefundService;
 import dev.mercato.payment.refund.RefundService.RefundCommand;
-import dev.mercato.platform.security.SecurityPlatformAutoConfiguration;
 import dev.mercato.platform.test.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,8 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * problem documents for every refusal, nothing reaches the service on bad input.
  */
 @WebMvcTest(controllers = RefundController.class)
-@ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-		SecurityFilterAutoConfiguration.class, SecurityPlatformAutoConfiguration.class })
 class RefundControllerTest {
 
 	static final TestJwtIssuer JWT = TestJwtIssuer.shared();
