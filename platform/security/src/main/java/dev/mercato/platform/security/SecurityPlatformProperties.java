@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SecurityPlatformProperties(Jwt jwt, List<String> publicPaths, Service service) {
 
 	public SecurityPlatformProperties {
-		jwt = (jwt != null) ? jwt : new Jwt(null, null, null);
+		jwt = (jwt != null) ? jwt : new Jwt(null, null, null, null);
 		publicPaths = (publicPaths != null) ? List.copyOf(publicPaths) : List.of();
 		service = (service != null) ? service : new Service(null, null, null);
 	}
@@ -44,13 +44,16 @@ public record SecurityPlatformProperties(Jwt jwt, List<String> publicPaths, Serv
 	 * @param jwksUri the identity service's JWK set
 	 * @param issuer the required {@code iss}
 	 * @param audience the required {@code aud}
+	 * @param cacheSize how many verified tokens are remembered ({@link VerifiedTokens},
+	 * default {@value VerifiedTokens#DEFAULT_CAPACITY}; 0 verifies every request afresh)
 	 */
-	public record Jwt(String jwksUri, String issuer, String audience) {
+	public record Jwt(String jwksUri, String issuer, String audience, Integer cacheSize) {
 
 		public Jwt {
 			jwksUri = (jwksUri != null) ? jwksUri : "http://localhost:8081/.well-known/jwks.json";
 			issuer = (issuer != null) ? issuer : "mercato-identity";
 			audience = (audience != null) ? audience : "mercato";
+			cacheSize = (cacheSize != null) ? cacheSize : VerifiedTokens.DEFAULT_CAPACITY;
 		}
 
 	}

@@ -3,9 +3,11 @@ package dev.mercato.identity.auth;
 import dev.mercato.identity.key.SigningKeys;
 import dev.mercato.platform.security.MercatoJwt;
 import dev.mercato.platform.security.SecurityPlatformProperties;
+import dev.mercato.platform.security.VerifiedTokens;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,9 +36,12 @@ class TokenConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeySource())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(MercatoJwt.validator(security.jwt()));
+		OAuth2TokenValidator<Jwt> validator = MercatoJwt.validator(security.jwt());
+		decoder.setJwtValidator(validator);
+		// verified tokens are remembered; the deny-list is asked on every use
+		JwtDecoder verifying = new VerifiedTokens(validator, security.jwt().cacheSize()).in(decoder);
 		return (token) -> {
-			Jwt jwt = decoder.decode(token);
+			Jwt jwt = verifying.decode(token);
 			if (denyList.isDenied(jwt.getId())) {
 				// BadJwtException: the resource server answers 401, not 500.
 				throw new BadJwtException("The access token has been revoked");

@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -20,6 +22,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import dev.mercato.platform.security.MercatoJwt;
 import dev.mercato.platform.security.PublicPath;
 import dev.mercato.platform.security.SecurityPlatformProperties;
+import dev.mercato.platform.security.VerifiedTokens;
 
 /**
  * A WebFlux application (the gateway) as a JWT resource server with the same rules as the
@@ -36,8 +39,9 @@ public class ReactiveSecurityConfiguration {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwt().jwksUri())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(MercatoJwt.validator(properties.jwt()));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = MercatoJwt.validator(properties.jwt());
+		decoder.setJwtValidator(validator);
+		return new CachedReactiveJwtDecoder(new VerifiedTokens(validator, properties.jwt().cacheSize()), decoder);
 	}
 
 	@Bean

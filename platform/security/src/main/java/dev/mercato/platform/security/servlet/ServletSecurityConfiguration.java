@@ -13,7 +13,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,6 +29,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.mercato.platform.security.MercatoJwt;
 import dev.mercato.platform.security.PublicPath;
 import dev.mercato.platform.security.SecurityPlatformProperties;
+import dev.mercato.platform.security.VerifiedTokens;
 
 /**
  * A Spring MVC service as a stateless JWT resource server: public paths from
@@ -42,12 +45,13 @@ public class ServletSecurityConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(SecurityPlatformProperties properties) {
 		// Keys are fetched on first use and cached, so a service may start before
-		// identity.
+		// identity. Tokens verified once are remembered (VerifiedTokens).
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwt().jwksUri())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(MercatoJwt.validator(properties.jwt()));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = MercatoJwt.validator(properties.jwt());
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(validator, properties.jwt().cacheSize()).in(decoder);
 	}
 
 	@Bean
