@@ -188,7 +188,7 @@ public class CheckoutSaga {
 				this.cart.removeOrdered(o.userId(), o.lines().stream().map(OrderLine::productId).toList());
 			}
 		});
-		this.meters.counter("mercato.ordering.checkouts", "outcome", "confirmed").increment();
+		this.meters.counter("mercato.ordering.checkouts", "outcome", "confirmed", "reason", "none").increment();
 		return confirmed;
 	}
 
