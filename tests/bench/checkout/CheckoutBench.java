@@ -54,6 +54,8 @@ public class CheckoutBench {
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		long warmupEnd = System.nanoTime() + Duration.ofSeconds(Math.min(10, seconds / 4)).toNanos();
 		long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
+		// the CPU accounting of run.sh brackets exactly the measured window
+		Thread.ofVirtual().start(() -> hook("BENCH_ON_START", warmupEnd));
 		try (ExecutorService everyone = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (String[] shopper : tokens) {
 				String token = shopper[0];
@@ -97,6 +99,7 @@ public class CheckoutBench {
 				});
 			}
 		}
+		hook("BENCH_ON_END", 0);
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
 		System.out.printf("RESULT shoppers=%d seconds=%d confirmed_per_s=%.1f checkouts_per_s=%.1f confirmed=%d cancelled=%d"
@@ -104,6 +107,24 @@ public class CheckoutBench {
 				confirmed.get() / (double) seconds, sorted.size() / (double) seconds, confirmed.get(), cancelled.get(),
 				pending.get(), errors.get(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
 		System.out.println("RESULT errors_by_kind=" + kinds);
+	}
+
+	/** Runs the shell command in environment variable {@code name} (if set) once {@code at} (nanoTime) is reached. */
+	static void hook(String name, long at) {
+		String command = System.getenv(name);
+		if (command == null || command.isBlank()) {
+			return;
+		}
+		try {
+			long wait = at - System.nanoTime();
+			if (wait > 0) {
+				Thread.sleep(Duration.ofNanos(wait));
+			}
+			new ProcessBuilder("bash", "-c", command).inheritIO().start().waitFor();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(name + " failed", ex);
+		}
 	}
 
 	static double pct(List<Long> sorted, int p) {

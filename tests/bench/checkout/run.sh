@@ -29,7 +29,10 @@ export MERCATO_JVM_OPTS="${MERCATO_JVM_OPTS:--XX:+UseSerialGC -Xss512k -XX:+Exit
 GATEWAY="http://localhost:$((8080 + MERCATO_PORT_OFFSET))"
 psql_() { psql -h "$PGHOST" -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
+# BENCH_KEEP=1 leaves the platform running for another measurement (stop it with the same
+# variables: ./mercato down --purge)
 cleanup() {
+  [[ -n ${BENCH_KEEP:-} ]] && return
   ./mercato down --purge >/dev/null 2>&1 || true
   psql_ -c "drop database if exists $PGB_DB with (force)" >/dev/null 2>&1 || true
 }
@@ -37,9 +40,20 @@ trap cleanup EXIT
 
 echo "== platform (offset $MERCATO_PORT_OFFSET)"
 ./mercato up --no-build | tail -1
+status=$(./mercato status | awk 'NR > 1 && $NF != "UP"' || true)
+[[ -z $status ]] || echo "$status"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$ROOT/tests/bench/lib/cpu.sh"
+CPU_DIR=$(mktemp -d)
+export -f cpu_snapshot cpu_ticks
+export MERCATO_RUN_DIR CPU_DIR
 for shoppers in ${SHOPPERS:-16 64}; do
-  java "$ROOT/tests/bench/checkout/CheckoutBench.java" "$GATEWAY" "$shoppers" "$SECONDS_PER_RUN" | grep '^RESULT'
+  # CPU per confirmed order of every component and server, over the measured window only
+  BENCH_ON_START='cpu_snapshot "$CPU_DIR/before"' BENCH_ON_END='cpu_snapshot "$CPU_DIR/after"' \
+    java "$ROOT/tests/bench/checkout/CheckoutBench.java" "$GATEWAY" "$shoppers" "$SECONDS_PER_RUN" \
+    | grep '^RESULT' | tee "$CPU_DIR/result"
+  confirmed=$(sed -n 's/.* confirmed=\([0-9]*\).*/\1/p' "$CPU_DIR/result")
+  ((confirmed > 0)) && cpu_report "$CPU_DIR/before" "$CPU_DIR/after" "$confirmed" confirmed_order
 done
 
 echo "== pgbench (same machine, 32 clients, 2 threads, ${SECONDS_PER_RUN}s, TPC-B-like)"
