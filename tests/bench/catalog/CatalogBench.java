@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * for a warm-up, then for the measured period; prints p50/p95/p99 and requests per second.
  *
  * java CatalogBench.java <gateway url> <clients> <warm-up s> <measure s>
+ *
+ * With BENCH_ON_MEASURE set, runs `bash -c "$BENCH_ON_MEASURE"` with $1 = start when the
+ * measured period begins and $1 = end when it ends (run.sh takes CPU snapshots there).
  */
 public class CatalogBench {
 
@@ -55,6 +58,7 @@ public class CatalogBench {
 		AtomicLong errors = new AtomicLong();
 		AtomicLong hits = new AtomicLong();
 		CountDownLatch done = new CountDownLatch(clients);
+		Thread hook = onMeasure(measureFrom, end);
 		for (int c = 0; c < clients; c++) {
 			long[] latencies = new long[4_000_000 / clients];
 			perClient.add(latencies);
@@ -104,6 +108,9 @@ public class CatalogBench {
 			});
 		}
 		done.await();
+		if (hook != null) {
+			hook.join();
+		}
 		int total = perClient.stream().mapToInt((l) -> (int) l[l.length - 1]).sum();
 		long[] all = new long[total];
 		int at = 0;
@@ -118,6 +125,24 @@ public class CatalogBench {
 				"RESULT clients=%d requests=%d errors=%d non_empty=%.0f%% rps=%.0f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
 				clients, total, errors.get(), 100.0 * hits.get() / Math.max(1, total), total / seconds, ms(all, 50),
 				ms(all, 95), ms(all, 99), all.length > 0 ? all[all.length - 1] / 1e6 : 0);
+	}
+
+	static Thread onMeasure(long from, long to) {
+		String command = System.getenv("BENCH_ON_MEASURE");
+		if (command == null || command.isBlank()) {
+			return null;
+		}
+		return Thread.ofPlatform().name("on-measure").start(() -> {
+			try {
+				Thread.sleep(Duration.ofNanos(Math.max(0, from - System.nanoTime())));
+				new ProcessBuilder("bash", "-c", command, "on-measure", "start").inheritIO().start().waitFor();
+				Thread.sleep(Duration.ofNanos(Math.max(0, to - System.nanoTime())));
+				new ProcessBuilder("bash", "-c", command, "on-measure", "end").inheritIO().start().waitFor();
+			}
+			catch (Exception ex) {
+				System.err.println("BENCH_ON_MEASURE failed: " + ex);
+			}
+		});
 	}
 
 	// The mix: 55% words, 10% typos, 15% words in a category, 10% words with a price range

@@ -72,5 +72,14 @@ in_stock=$(curl -fsS "$GATEWAY/api/products/search?inStock=true&size=1" | python
 total=$(curl -fsS "$GATEWAY/api/products?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 echo "== quiet after $(($(date +%s) - start)) s: $total products, $in_stock in stock; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-java tests/bench/catalog/CatalogBench.java "$GATEWAY" "$CLIENTS" "$WARMUP" "$MEASURE" | grep -E '^(RESULT|categories)'
+# CPU of every process over the measured period only (snapshots taken by the driver when it
+# starts and ends measuring), divided by the searches answered: ms of CPU per search
+CPU_DIR=$(mktemp -d)
+export BENCH_ON_MEASURE="source $ROOT/tests/bench/lib/cpu.sh && cpu_snapshot $CPU_DIR/cpu.\$1"
+java tests/bench/catalog/CatalogBench.java "$GATEWAY" "$CLIENTS" "$WARMUP" "$MEASURE" | tee "$CPU_DIR/out" | grep -E '^(RESULT|categories)'
+requests=$(sed -n 's/^RESULT.* requests=\([0-9]*\).*/\1/p' "$CPU_DIR/out")
+# shellcheck source=../lib/cpu.sh
+source tests/bench/lib/cpu.sh
+cpu_report "$CPU_DIR/cpu.start" "$CPU_DIR/cpu.end" "${requests:-1}" search
+rm -rf "$CPU_DIR"
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,12 +13,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * amounts, so the catalog does not mix currencies)
  * @param cache the product cache
  * @param demo the demo catalog
+ * @param searchCache the search result cache
  * @param reindexOnStart whether to rebuild the search index at start-up when it does not
  * hold as many products as the database
  */
 @ConfigurationProperties("mercato.catalog")
 public record CatalogProperties(@DefaultValue("USD") Currency currency, @DefaultValue Cache cache,
-		@DefaultValue Demo demo, @DefaultValue("true") boolean reindexOnStart) {
+		@DefaultValue Demo demo, @DefaultValue SearchCache searchCache, @DefaultValue("true") boolean reindexOnStart) {
+
+	/**
+	 * The in-process cache of search results, invalidated by every index change.
+	 *
+	 * @param maxEntries results kept at most (about 15 KB each with 20 hits); 0 turns the
+	 * cache off
+	 */
+	public record SearchCache(@DefaultValue("2000") int maxEntries) {
+
+		public SearchCache {
+			if (maxEntries < 0) {
+				throw new IllegalArgumentException("mercato.catalog.search-cache.max-entries must not be negative");
+			}
+		}
+
+	}
 
 	/**
 	 * The Redis cache of product reads.

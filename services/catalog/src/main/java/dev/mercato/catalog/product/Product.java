@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "products")
-@Indexed(index = "product")
+@Indexed(index = "product-v2")
 public class Product {
 
 	@Id
@@ -84,10 +84,16 @@ public class Product {
 	private ProductStatus status;
 
 	// The replica is not the seller's data: applying inventory events must not make a
-	// seller's concurrent edit fail its version check.
+	// seller's concurrent edit fail its version check. The exact units are not in the
+	// index (every reservation changes them); only the in-stock flag is, so Hibernate
+	// Search's dirty checking re-indexes a product only when the flag flips.
 	@OptimisticLock(excluded = true)
-	@GenericField(projectable = Projectable.YES, sortable = Sortable.YES)
 	private @Nullable Integer available;
+
+	@OptimisticLock(excluded = true)
+	@Column(name = "in_stock")
+	@GenericField(projectable = Projectable.YES)
+	private boolean inStock;
 
 	@OptimisticLock(excluded = true)
 	@Column(name = "availability_as_of")
@@ -184,6 +190,7 @@ public class Product {
 			return false;
 		}
 		this.available = units;
+		this.inStock = units >= 1;
 		return true;
 	}
 
@@ -263,6 +270,15 @@ public class Product {
 
 	public @Nullable Integer getAvailable() {
 		return this.available;
+	}
+
+	/**
+	 * Whether inventory reported at least one available unit: the only part of the
+	 * replica the search index holds.
+	 * @return whether it is in stock
+	 */
+	public boolean isInStock() {
+		return this.inStock;
 	}
 
 	public long getVersion() {

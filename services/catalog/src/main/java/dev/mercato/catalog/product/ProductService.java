@@ -11,6 +11,7 @@ import dev.mercato.catalog.CatalogProperties;
 import dev.mercato.catalog.category.Category;
 import dev.mercato.catalog.category.CategoryService;
 import dev.mercato.catalog.category.CategoryTree;
+import dev.mercato.catalog.search.SearchResultCache;
 import dev.mercato.platform.events.Outbox;
 import dev.mercato.platform.security.CurrentUser;
 import dev.mercato.platform.web.BusinessRuleException;
@@ -18,8 +19,8 @@ import dev.mercato.platform.web.ConflictException;
 import dev.mercato.platform.web.NotFoundException;
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,16 @@ public class ProductService {
 
 	private final EntityManager entityManager;
 
+	private final SearchResultCache searchResults;
+
+	private final JdbcTemplate jdbc;
+
 	ProductService(Products products, CategoryService categories, ProductCache cache, Outbox outbox,
-			CatalogProperties properties, Clock clock, EntityManager entityManager) {
+			CatalogProperties properties, Clock clock, EntityManager entityManager, SearchResultCache searchResults,
+			JdbcTemplate jdbc) {
 		this.entityManager = entityManager;
+		this.searchResults = searchResults;
+		this.jdbc = jdbc;
 		this.products = products;
 		this.categories = categories;
 		this.cache = cache;
@@ -73,13 +81,29 @@ public class ProductService {
 	}
 
 	/**
-	 * Products by id, for the batch look-up; unknown ids are left out.
+	 * Products by id with their committed prices, for the batch look-up (ordering's
+	 * checkout and cart, GraphQL): one primary-key query of the columns the answer needs,
+	 * no entities, no cache, so a price is always the current one.
 	 * @param ids the ids
-	 * @return the products found, archived ones included
+	 * @return the products found (archived ones included), in no particular order
 	 */
-	@Transactional(readOnly = true)
-	public List<Product> getAll(Collection<UUID> ids) {
-		return ids.isEmpty() ? List.of() : this.products.findByIdIn(ids);
+	public List<ProductSummary> summaries(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		UUID[] array = ids.toArray(UUID[]::new);
+		return this.jdbc.query("""
+				select id, sku, name, price_amount, currency, category_id, seller_id, status, image_url
+				from products where id = any(?)""",
+				(statement) -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", array)),
+				(row, n) -> {
+					UUID id = row.getObject(1, UUID.class);
+					String image = row.getString(9);
+					return new ProductSummary(id, row.getString(2), row.getString(3), row.getBigDecimal(4),
+							row.getString(5), row.getObject(6, UUID.class), row.getObject(7, UUID.class),
+							ProductStatus.valueOf(row.getString(8)),
+							(image != null) ? image : ProductView.placeholderImage(id));
+				});
 	}
 
 	/**
@@ -107,6 +131,7 @@ public class ProductService {
 		CategoryTree tree = this.categories.tree();
 		ProductDetails details = details(command, tree);
 		Instant now = this.clock.instant();
+		indexSearchably();
 		Product product = this.products.save(new Product(UUID.randomUUID(), sellerId, details, now));
 		this.products.flush();
 		ProductView view = view(product, tree);
@@ -136,6 +161,7 @@ public class ProductService {
 		}
 		CategoryTree tree = this.categories.tree();
 		Instant now = this.clock.instant();
+		indexSearchably();
 		product.update(details(command, tree), now);
 		this.products.flush();
 		ProductView view = view(product, tree);
@@ -158,6 +184,7 @@ public class ProductService {
 		Product product = find(id);
 		checkEditable(product, user);
 		Instant now = this.clock.instant();
+		indexSearchably();
 		if (product.archive(now)) {
 			this.outbox.publish(ProductDeletedV1.TYPE, id.toString(),
 					new ProductDeletedV1(id, product.getSellerId(), now));
@@ -185,15 +212,20 @@ public class ProductService {
 	 */
 	@Transactional
 	public boolean applyAvailability(UUID productId, int available, Instant asOf) {
-		// The replica is eventually consistent anyway: the consumer does not wait for the
-		// index refresh (thousands of stock events after a bulk load would each pay for
-		// one).
-		Search.session(this.entityManager)
-			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async());
 		return this.products.findById(productId).map((product) -> {
+			boolean wasInStock = product.isInStock();
 			boolean changed = product.applyAvailability(available, asOf);
 			if (changed) {
 				this.cache.evictAfterCommit(productId);
+			}
+			if (product.isInStock() != wasInStock) {
+				// Only a flip touches the index (the exact units are not in it). The
+				// replica
+				// is eventually consistent anyway: the consumer does not wait for the
+				// index
+				// (100,000 stock events after a bulk load would each pay for a refresh);
+				// cached search results are dropped once the flip is searchable.
+				Search.session(this.entityManager).indexingPlanSynchronizationStrategy(this.searchResults.async());
 			}
 			return changed;
 		}).orElse(false);
@@ -242,6 +274,12 @@ public class ProductService {
 		List<UUID> path = tree.path(category.getId()).stream().map(Category::getId).toList();
 		return new ProductDetails(command.sku(), command.name(), command.description(), command.price(), this.currency,
 				category, path, command.imageUrl());
+	}
+
+	// The change is searchable when the request returns, and cached search results are
+	// dropped once it is.
+	private void indexSearchably() {
+		Search.session(this.entityManager).indexingPlanSynchronizationStrategy(this.searchResults.readSync());
 	}
 
 	private Product find(UUID id) {

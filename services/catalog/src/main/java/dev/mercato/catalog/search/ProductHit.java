@@ -10,8 +10,9 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Projection
 import org.jspecify.annotations.Nullable;
 
 /**
- * A search hit read from the index alone (projections), so a search page costs no
- * database query.
+ * A search hit read from the index alone (projections). The index does not hold the exact
+ * available units (they change with every reservation): {@link ProductSearch} adds them
+ * from the replica in the database, one query per page.
  *
  * @param id the product id
  * @param sku the SKU
@@ -22,7 +23,6 @@ import org.jspecify.annotations.Nullable;
  * @param categoryId the (leaf) category
  * @param imageUrl the seller's image URL, absent for the placeholder
  * @param sellerId the seller
- * @param available the availability replica, absent until known
  * @param createdAt created
  * @param updatedAt last changed
  */
@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 public record ProductHit(@IdProjection UUID id, @FieldProjection String sku, @FieldProjection String name,
 		@FieldProjection String description, @FieldProjection BigDecimal price, @FieldProjection String currency,
 		@FieldProjection String categoryId, @FieldProjection @Nullable String imageUrl, @FieldProjection UUID sellerId,
-		@FieldProjection @Nullable Integer available, @FieldProjection Instant createdAt,
-		@FieldProjection Instant updatedAt) {
+		@FieldProjection Instant createdAt, @FieldProjection Instant updatedAt) {
 
 }

@@ -3,6 +3,7 @@ package dev.mercato.catalog.search;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import dev.mercato.catalog.product.Price;
 import dev.mercato.catalog.product.Product;
 import dev.mercato.catalog.product.ProductStatus;
 import dev.mercato.catalog.product.ProductView;
+import dev.mercato.platform.web.DependencyUnavailableException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
@@ -29,11 +31,17 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.data.Range;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Full-text search, listings and suggestions over the product index. Hits are read from
- * the index alone (projections), never from the database.
+ * the index (projections); the exact available units, which the index does not hold, come
+ * from the replica in the database in one query per page. Results are cached by
+ * normalized query until the index changes ({@link SearchResultCache}); the available
+ * units are read fresh for every answer, cached or not.
  * <p>
  * Relevance: a product whose name has the words ranks above one whose description has
  * them (boost 4 against 1), a name containing the words as a phrase ranks higher still,
@@ -55,9 +63,16 @@ public class ProductSearch {
 
 	private final CategoryService categories;
 
-	ProductSearch(EntityManagerFactory entityManagerFactory, CategoryService categories) {
+	private final SearchResultCache cache;
+
+	private final JdbcTemplate jdbc;
+
+	ProductSearch(EntityManagerFactory entityManagerFactory, CategoryService categories, SearchResultCache cache,
+			JdbcTemplate jdbc) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.categories = categories;
+		this.cache = cache;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -66,6 +81,17 @@ public class ProductSearch {
 	 * @return the page with facets when asked for
 	 */
 	public SearchResult search(SearchQuery query) {
+		SearchQuery key = SearchResultCache.normalize(query);
+		SearchResult result = this.cache.get(key);
+		if (result == null) {
+			long generation = this.cache.generation();
+			result = searchIndex(key);
+			this.cache.put(key, generation, result);
+		}
+		return withAvailability(result);
+	}
+
+	private SearchResult searchIndex(SearchQuery query) {
 		CategoryTree tree = this.categories.tree();
 		// A session of its own: reading projections from the index needs no transaction
 		// and
@@ -94,6 +120,38 @@ public class ProductSearch {
 			int totalPages = (int) ((total + query.size() - 1) / query.size());
 			return new SearchResult(content, query.page(), query.size(), total, totalPages, facets);
 		}
+	}
+
+	// The replica's exact units of the page's products (the index only knows in stock or
+	// not): one primary-key query per page.
+	private SearchResult withAvailability(SearchResult result) {
+		if (result.items().isEmpty()) {
+			return result;
+		}
+		UUID[] ids = result.items().stream().map(ProductView::id).toArray(UUID[]::new);
+		Map<UUID, Integer> available = new HashMap<>();
+		try {
+			this.jdbc.query("select id, available from products where id = any(?)",
+					(statement) -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids)),
+					(row) -> {
+						int units = row.getInt(2);
+						if (!row.wasNull()) {
+							available.put(row.getObject(1, UUID.class), units);
+						}
+					});
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
+			throw new DependencyUnavailableException("CATALOG_DATABASE_UNAVAILABLE",
+					"The catalog cannot read stock levels right now; try again shortly", ex);
+		}
+		List<ProductView> items = new ArrayList<>(result.items().size());
+		for (ProductView item : result.items()) {
+			items.add(new ProductView(item.id(), item.sku(), item.name(), item.description(), item.price(),
+					item.category(), item.imageUrl(), item.sellerId(), available.get(item.id()), item.status(),
+					item.createdAt(), item.updatedAt()));
+		}
+		return new SearchResult(items, result.page(), result.size(), result.total(), result.totalPages(),
+				result.facets());
 	}
 
 	/**
@@ -159,7 +217,7 @@ public class ProductSearch {
 			filters.add(f.range().field("price").within(range).constantScore().toPredicate());
 		}
 		if (query.inStock()) {
-			filters.add(f.range().field("available").atLeast(1).constantScore().toPredicate());
+			filters.add(f.match().field("inStock").matching(true).constantScore().toPredicate());
 		}
 		if (query.sellerId() != null) {
 			filters.add(f.match().field("sellerId").matching(query.sellerId()).constantScore().toPredicate());
@@ -187,7 +245,7 @@ public class ProductSearch {
 		String image = (hit.imageUrl() != null) ? hit.imageUrl() : ProductView.placeholderImage(hit.id());
 		return new ProductView(hit.id(), hit.sku(), hit.name(), hit.description(),
 				Price.of(hit.price(), hit.currency()), new ProductView.CategoryRef(categoryId, categoryName, path),
-				image, hit.sellerId(), hit.available(), ProductStatus.ACTIVE, hit.createdAt(), hit.updatedAt());
+				image, hit.sellerId(), null, ProductStatus.ACTIVE, hit.createdAt(), hit.updatedAt());
 	}
 
 	private static List<SearchResult.CategoryCount> categoryFacet(Map<String, Long> counts, CategoryTree tree) {

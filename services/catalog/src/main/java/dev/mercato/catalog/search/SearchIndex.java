@@ -40,8 +40,12 @@ public class SearchIndex implements ApplicationRunner {
 
 	private final CatalogProperties properties;
 
-	SearchIndex(EntityManagerFactory entityManagerFactory, Products products, CatalogProperties properties) {
+	private final SearchResultCache cache;
+
+	SearchIndex(EntityManagerFactory entityManagerFactory, Products products, CatalogProperties properties,
+			SearchResultCache cache) {
 		this.entityManagerFactory = entityManagerFactory;
+		this.cache = cache;
 		this.products = products;
 		this.properties = properties;
 	}
@@ -75,11 +79,20 @@ public class SearchIndex implements ApplicationRunner {
 	 */
 	public Rebuild rebuild() {
 		long start = System.nanoTime();
-		long expected = this.products.count();
-		boolean purge = documents() > expected;
-		long indexed = reindexAll(purge);
-		if (documents() != this.products.count()) {
-			indexed = reindexAll(true);
+		long indexed;
+		// nothing is cached while documents are replaced, and nothing cached before is
+		// served after
+		this.cache.rebuildStarted();
+		try {
+			long expected = this.products.count();
+			boolean purge = documents() > expected;
+			indexed = reindexAll(purge);
+			if (documents() != this.products.count()) {
+				indexed = reindexAll(true);
+			}
+		}
+		finally {
+			this.cache.rebuildFinished();
 		}
 		Rebuild rebuild = new Rebuild(documents(), Duration.ofNanos(System.nanoTime() - start).toMillis());
 		logger.info("Search index rebuilt: " + indexed + " products indexed, " + rebuild.documents() + " documents, in "

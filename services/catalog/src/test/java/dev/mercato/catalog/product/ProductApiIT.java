@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +32,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @IsolatedInfrastructure
 class ProductApiIT extends CatalogITSupport {
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	StringRedisTemplate redis;
@@ -214,6 +218,35 @@ class ProductApiIT extends CatalogITSupport {
 		assertThat(views.getFirst().get("source").asString()).isEqualTo("/catalog");
 		assertThat(get("/api/products/" + id, JWT.expired(this.customer)).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void searchResultsAreCachedButNeverOutliveAChange() {
+		UUID kettle = create(sellerToken(), "NUM-" + UUID.randomUUID().toString().substring(0, 8), "Numbat Kettle");
+		assertThat(ids(get("/api/products/search?q=numbat", null))).containsExactly(kettle);
+		double hits = searchCacheHits();
+		// the same query, differently typed: served from the cache
+		assertThat(ids(get("/api/products/search?q=NUMBAT", null))).containsExactly(kettle);
+		assertThat(searchCacheHits()).isEqualTo(hits + 1);
+
+		// every change is visible to the very next search (no waiting): the cached result
+		// of the old index state is never served again
+		String sku = get("/api/products/" + kettle, null).getBody().get("sku").asString();
+		call(HttpMethod.PUT, "/api/products/" + kettle, sellerToken(),
+				product(sku, "Bilby Kettle", "A fine kettle.", "12.00", this.leaf));
+		assertThat(ids(get("/api/products/search?q=numbat", null))).isEmpty();
+		assertThat(ids(get("/api/products/search?q=bilby", null))).containsExactly(kettle);
+		assertThat(ids(get("/api/products/search?q=bilby", null))).containsExactly(kettle);
+
+		UUID teapot = create(sellerToken(), "NUM-" + UUID.randomUUID().toString().substring(0, 8), "Bilby Teapot");
+		assertThat(ids(get("/api/products/search?q=bilby", null))).containsExactlyInAnyOrder(kettle, teapot);
+
+		call(HttpMethod.DELETE, "/api/products/" + kettle, sellerToken(), null);
+		assertThat(ids(get("/api/products/search?q=bilby", null))).containsExactly(teapot);
+	}
+
+	private double searchCacheHits() {
+		return this.meters.get("mercato.catalog.search.cache").tag("result", "hit").counter().count();
 	}
 
 	@Test

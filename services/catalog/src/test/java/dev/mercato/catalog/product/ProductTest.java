@@ -74,6 +74,18 @@ class ProductTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> product.applyAvailability(-1, this.now.plusSeconds(3)));
 	}
 
+	@Test
+	void theInStockFlagFollowsTheUnits() {
+		Product product = new Product(UUID.randomUUID(), this.seller, details("9.99"), this.now);
+		assertThat(product.isInStock()).as("not reported yet").isFalse();
+		product.applyAvailability(3, this.now);
+		assertThat(product.isInStock()).isTrue();
+		product.applyAvailability(1, this.now.plusSeconds(1));
+		assertThat(product.isInStock()).isTrue();
+		product.applyAvailability(0, this.now.plusSeconds(2));
+		assertThat(product.isInStock()).isFalse();
+	}
+
 	private ProductDetails details(String price) {
 		return new ProductDetails("SKU-1", "Kenya AA", "Bright.", new BigDecimal(price), USD, this.leaf,
 				List.of(this.root.getId(), this.leaf.getId()), null);

@@ -12,8 +12,13 @@ import java.util.stream.IntStream;
 
 import dev.mercato.catalog.CatalogITSupport;
 import dev.mercato.catalog.demo.DemoCatalogGenerator;
+import dev.mercato.catalog.product.Product;
 import dev.mercato.contracts.events.EventSchemas;
 import dev.mercato.platform.test.IsolatedInfrastructure;
+import jakarta.persistence.EntityManagerFactory;
+import org.apache.lucene.index.IndexReader;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +58,9 @@ class SearchIT extends CatalogITSupport {
 
 	@Autowired
 	SearchIndex index;
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
 
 	@Test
 	void coffeeFindsCoffeeFirstWithFacets() {
@@ -216,6 +224,62 @@ class SearchIT extends CatalogITSupport {
 		assertThat(
 				this.jdbc.sql("select count(*) from inbox where event_id = ?").param(event).query(Long.class).single())
 			.isOne();
+	}
+
+	@Test
+	void stockChangesTouchTheIndexOnlyWhenInStockFlips() throws Exception {
+		DemoCatalogGenerator.DemoProduct product = new DemoCatalogGenerator(20261122L).product(5);
+		String search = "/api/products/search?q=" + product.name().replace(' ', '+') + "&size=100";
+		Instant now = Instant.now();
+
+		UUID first = UUID.randomUUID();
+		publishInventoryUpdated(first, product.id(), 9, now);
+		await().atMost(Duration.ofSeconds(20)).until(() -> consumed(first));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(ids(ok(get("/api/products/search?inStock=true&size=100", null))))
+				.contains(product.id().toString()));
+		assertThat(availableIn(ok(get(search, null)), product.id())).isEqualTo(9);
+		long documents = indexedDocumentsIncludingReplaced();
+
+		// 9 -> 3 units: still in stock, the index is left alone, yet search shows 3 (the
+		// exact units come from the replica, also for a result served from the cache)
+		UUID fewer = UUID.randomUUID();
+		publishInventoryUpdated(fewer, product.id(), 3, now.plusSeconds(1));
+		await().atMost(Duration.ofSeconds(20)).until(() -> consumed(fewer));
+		assertThat(get("/api/products/" + product.id(), null).getBody().get("available").asInt()).isEqualTo(3);
+		assertThat(availableIn(ok(get(search, null)), product.id())).isEqualTo(3);
+		// (a replacement would add one; a background merge can only lower the count)
+		assertThat(indexedDocumentsIncludingReplaced()).isLessThanOrEqualTo(documents);
+
+		// 3 -> 0: the flag flips, the document is replaced and in-stock searches drop it
+		UUID soldOut = UUID.randomUUID();
+		publishInventoryUpdated(soldOut, product.id(), 0, now.plusSeconds(2));
+		await().atMost(Duration.ofSeconds(20)).until(() -> consumed(soldOut));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(ids(ok(get("/api/products/search?inStock=true&size=100", null))))
+				.doesNotContain(product.id().toString()));
+		assertThat(availableIn(ok(get(search, null)), product.id())).isZero();
+	}
+
+	private static int availableIn(JsonNode page, UUID productId) {
+		return page.get("items")
+			.valueStream()
+			.filter((hit) -> hit.get("id").asString().equals(productId.toString()))
+			.findFirst()
+			.orElseThrow()
+			.get("available")
+			.asInt();
+	}
+
+	// Lucene replaces a document by deleting it and adding it again: maxDoc counts both
+	// until a merge drops the deleted one.
+	private long indexedDocumentsIncludingReplaced() throws java.io.IOException {
+		try (IndexReader reader = Search.mapping(this.entityManagerFactory)
+			.scope(Product.class)
+			.extension(LuceneExtension.get())
+			.openIndexReader()) {
+			return reader.maxDoc();
+		}
 	}
 
 	@Test

@@ -1,19 +1,17 @@
 package dev.mercato.catalog.product.grpc;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.mercato.catalog.product.Product;
 import dev.mercato.catalog.product.ProductService;
 import dev.mercato.catalog.product.ProductStatus;
-import dev.mercato.catalog.product.ProductView;
+import dev.mercato.catalog.product.ProductSummary;
 import dev.mercato.contracts.catalog.v1.GetProductsRequest;
 import dev.mercato.contracts.catalog.v1.GetProductsResponse;
 import dev.mercato.contracts.catalog.v1.ProductServiceGrpc;
@@ -25,13 +23,13 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * {@code mercato.catalog.v1.ProductService}: products by id with their current prices,
  * for ordering (prices confirmed at checkout) and GraphQL (batched look-ups). Read from
- * the database, never from the cache or the index, so a price is the committed one.
- * Callers authenticate with a service token or an admin's.
+ * the database in one query (no entities, no transaction), never from the cache or the
+ * index, so a price is the committed one. Callers authenticate with a service token or an
+ * admin's.
  */
 @Service
 @PreAuthorize("hasAnyRole('SERVICE', 'ADMIN')")
@@ -66,41 +64,40 @@ class ProductGrpcService extends ProductServiceGrpc.ProductServiceImplBase {
 				return;
 			}
 		}
-		List<Product> found;
+		List<ProductSummary> found;
 		try {
-			found = this.products.getAll(ids);
+			found = this.products.summaries(ids);
 		}
-		catch (DataAccessResourceFailureException | TransientDataAccessException
-				| CannotCreateTransactionException ex) {
+		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
 			responseObserver.onError(Status.UNAVAILABLE.withDescription("Catalog cannot reach its database right now")
 				.withCause(ex)
 				.asRuntimeException());
 			return;
 		}
 		// in the order asked for; unknown ids are left out
-		Map<UUID, Product> byId = new LinkedHashMap<>();
-		found.forEach((product) -> byId.put(product.getId(), product));
-		List<dev.mercato.contracts.catalog.v1.Product> answer = new ArrayList<>();
+		Map<UUID, ProductSummary> byId = new HashMap<>();
+		found.forEach((product) -> byId.put(product.id(), product));
+		GetProductsResponse.Builder answer = GetProductsResponse.newBuilder();
 		for (UUID id : ids) {
-			Product product = byId.get(id);
+			ProductSummary product = byId.get(id);
 			if (product != null) {
-				answer.add(toMessage(this.products.view(product), product.getStatus()));
+				answer.addProducts(toMessage(product));
 			}
 		}
-		responseObserver.onNext(GetProductsResponse.newBuilder().addAllProducts(answer).build());
+		responseObserver.onNext(answer.build());
 		responseObserver.onCompleted();
 	}
 
-	private static dev.mercato.contracts.catalog.v1.Product toMessage(ProductView view, ProductStatus status) {
+	private static dev.mercato.contracts.catalog.v1.Product toMessage(ProductSummary product) {
 		return dev.mercato.contracts.catalog.v1.Product.newBuilder()
-			.setId(view.id().toString())
-			.setSku(view.sku())
-			.setName(view.name())
-			.setPrice(money(new BigDecimal(view.price().amount()), view.price().currency()))
-			.setCategoryId(view.category().id().toString())
-			.setSellerId(view.sellerId().toString())
-			.setActive(status == ProductStatus.ACTIVE)
-			.setImageUrl(view.imageUrl())
+			.setId(product.id().toString())
+			.setSku(product.sku())
+			.setName(product.name())
+			.setPrice(money(product.price(), product.currency()))
+			.setCategoryId(product.categoryId().toString())
+			.setSellerId(product.sellerId().toString())
+			.setActive(product.status() == ProductStatus.ACTIVE)
+			.setImageUrl(product.imageUrl())
 			.build();
 	}
 
