@@ -11,6 +11,12 @@
 # until inventory and the availability replica have caught up, measures, and always stops
 # the platform with --purge. BENCH_NO_BUILD=1 skips building the jars.
 set -euo pipefail
+# Run under flock(1) (docs/benchmarks.md): the lock's descriptor is inherited by this script.
+# Close it here (flock itself keeps the lock until the script ends) so the platform's services
+# do not inherit it: with BENCH_KEEP they outlive the run and would hold the lock for ever.
+for fd in /proc/$$/fd/*; do
+	if [[ $(readlink "$fd" 2>/dev/null) == */mercato-bench.lock ]]; then eval "exec ${fd##*/}>&-"; fi
+done
 CLIENTS="${1:-50}"
 MEASURE="${2:-60}"
 WARMUP="${3:-30}"
