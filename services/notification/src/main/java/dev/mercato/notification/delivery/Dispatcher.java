@@ -159,7 +159,7 @@ public class Dispatcher implements SmartLifecycle {
 		boolean sensitive = notification.sensitive();
 		Optional<EventKey> key = EventKey.of(notification.eventKey());
 		Optional<Template> template = key
-			.flatMap((k) -> this.templates.find(new TemplateKey(k, notification.channel())));
+			.flatMap((k) -> this.templates.forSending(new TemplateKey(k, notification.channel())));
 		if (template.isEmpty() || !template.get().enabled()) {
 			skip(notification, "TEMPLATE_DISABLED");
 			return;

@@ -1,8 +1,11 @@
 package dev.mercato.notification.template;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mercato.notification.event.Models;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads, edits and seeds templates. An edit is saved only when every part renders with
@@ -23,9 +28,18 @@ public class TemplateService implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(TemplateService.class);
 
+	/**
+	 * How long a template read for sending is reused. An edit reaches this instance's
+	 * messages at once (the cache entry is dropped when the edit commits) and other
+	 * instances' within this time.
+	 */
+	static final Duration SENDING_CACHE = Duration.ofSeconds(5);
+
 	private final Templates templates;
 
 	private final TemplateRenderer renderer;
+
+	private final Map<TemplateKey, Read> forSending = new ConcurrentHashMap<>();
 
 	TemplateService(Templates templates, TemplateRenderer renderer) {
 		this.templates = templates;
@@ -80,6 +94,23 @@ public class TemplateService implements SmartInitializingSingleton {
 	}
 
 	/**
+	 * The template to send with: as {@link #find}, but read at most every
+	 * {@link #SENDING_CACHE} per key (every message of an event needs it).
+	 * @param key the key
+	 * @return the template, if one exists for the key
+	 */
+	public Optional<Template> forSending(TemplateKey key) {
+		long now = System.nanoTime();
+		Read read = this.forSending.get(key);
+		if (read != null && now - read.at() < SENDING_CACHE.toNanos()) {
+			return read.template();
+		}
+		Optional<Template> template = this.templates.find(key);
+		this.forSending.put(key, new Read(template, now));
+		return template;
+	}
+
+	/**
 	 * Creates or replaces a template after checking that it renders.
 	 * @param key the key
 	 * @param subject the subject template
@@ -95,7 +126,20 @@ public class TemplateService implements SmartInitializingSingleton {
 			UUID admin) {
 		this.renderer.render(subject, html, text, Models.sample(key.event()));
 		this.templates.upsert(key, subject, html, text, enabled, admin);
+		this.forSending.remove(key);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// a message sent meanwhile may have cached the old version again
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TemplateService.this.forSending.remove(key);
+				}
+			});
+		}
 		return this.templates.find(key).orElseThrow();
+	}
+
+	private record Read(Optional<Template> template, long at) {
 	}
 
 }
