@@ -5,12 +5,16 @@
 # same run. Starts its own isolated platform (./mercato, port offset $BENCH_OFFSET) and purges it
 # afterwards. Not part of `verify`. Figures: docs/benchmarks.md.
 #
-#   tests/bench/checkout/run.sh [seconds per run, default 30]   (SHOPPERS="16 64" by default)
+#   tests/bench/checkout/run.sh [seconds per run, default 30] [warm-up seconds before each run, default 90]
+#   (SHOPPERS="16 64" by default). The warm-up runs the same load unmeasured: on 2 cores the seven
+#   JVMs' JIT compilers need minutes of load before the code is compiled (C2 took ~30 % of the
+#   services' CPU in the first minute); the figures are for warm services, as in production.
 #
 # Needs jars built (./mvnw -pl services/<each> package) and the machine's PostgreSQL (superuser
 # postgres), Redis and RabbitMQ. MERCATO_COMPONENTS_DIR may point at a folder of component files.
 set -euo pipefail
 SECONDS_PER_RUN="${1:-30}"
+WARMUP="${2:-90}"
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$ROOT"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -45,15 +49,19 @@ status=$(./mercato status | awk 'NR > 1 && $NF != "UP"' || true)
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 source "$ROOT/tests/bench/lib/cpu.sh"
 CPU_DIR=$(mktemp -d)
-export -f cpu_snapshot cpu_ticks
-export MERCATO_RUN_DIR CPU_DIR
+export -f cpu_snapshot cpu_ticks xact_snapshot
+export MERCATO_RUN_DIR MERCATO_DB_PREFIX CPU_DIR
 for shoppers in ${SHOPPERS:-16 64}; do
   # CPU per confirmed order of every component and server, over the measured window only
-  BENCH_ON_START='cpu_snapshot "$CPU_DIR/before"' BENCH_ON_END='cpu_snapshot "$CPU_DIR/after"' \
-    java "$ROOT/tests/bench/checkout/CheckoutBench.java" "$GATEWAY" "$shoppers" "$SECONDS_PER_RUN" \
+  BENCH_ON_START='cpu_snapshot "$CPU_DIR/before"; xact_snapshot "$CPU_DIR/xact-before"' \
+    BENCH_ON_END='cpu_snapshot "$CPU_DIR/after"; xact_snapshot "$CPU_DIR/xact-after"' \
+    java "$ROOT/tests/bench/checkout/CheckoutBench.java" "$GATEWAY" "$shoppers" "$SECONDS_PER_RUN" "$WARMUP" \
     | grep '^RESULT' | tee "$CPU_DIR/result"
   confirmed=$(sed -n 's/.* confirmed=\([0-9]*\).*/\1/p' "$CPU_DIR/result")
-  ((confirmed > 0)) && cpu_report "$CPU_DIR/before" "$CPU_DIR/after" "$confirmed" confirmed_order
+  if ((confirmed > 0)); then
+    cpu_report "$CPU_DIR/before" "$CPU_DIR/after" "$confirmed" confirmed_order
+    xact_report "$CPU_DIR/xact-before" "$CPU_DIR/xact-after" "$confirmed" confirmed_order
+  fi
 done
 
 echo "== pgbench (same machine, 32 clients, 2 threads, ${SECONDS_PER_RUN}s, TPC-B-like)"

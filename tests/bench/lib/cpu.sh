@@ -31,3 +31,16 @@ cpu_report() {
 		{ d = $2 - start[$1]; if (d < 0) d = 0; line = line sprintf(" %s=%.1f", $1, d / units); total += d }
 		END { printf "RESULT cpu_ms_per_%s%s total=%.1f\n", label, line, total / units }' "$before" "$after"
 }
+
+# Committed transactions per database of this platform ($MERCATO_DB_PREFIX*):
+#   xact_snapshot FILE; xact_report BEFORE AFTER UNITS LABEL
+xact_snapshot() {
+	psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U postgres -qAt -F ' ' -c \
+		"select datname, xact_commit from pg_stat_database where datname like '${MERCATO_DB_PREFIX}%'" >"$1"
+}
+xact_report() {
+	awk -v units="$3" -v label="$4" -v prefix="$MERCATO_DB_PREFIX" '
+		NR == FNR { start[$1] = $2; next }
+		{ d = $2 - start[$1]; name = substr($1, length(prefix) + 1); line = line sprintf(" %s=%.1f", name, d / units); total += d }
+		END { printf "RESULT pg_commits_per_%s%s total=%.1f\n", label, line, total / units }' "$1" "$2"
+}
