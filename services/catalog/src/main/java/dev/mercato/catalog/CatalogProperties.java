@@ -24,14 +24,14 @@ public record CatalogProperties(@DefaultValue("USD") Currency currency, @Default
 	/**
 	 * The in-process cache of search results, invalidated by every index change.
 	 *
-	 * @param maxEntries results kept at most (about 15 KB each with 20 hits); 0 turns the
-	 * cache off
+	 * @param maxHits hits kept at most over all cached pages (about 1 KB each: 40,000 are
+	 * 2,000 pages of 20, ≈40 MB); 0 turns the cache off
 	 */
-	public record SearchCache(@DefaultValue("2000") int maxEntries) {
+	public record SearchCache(@DefaultValue("40000") int maxHits) {
 
 		public SearchCache {
-			if (maxEntries < 0) {
-				throw new IllegalArgumentException("mercato.catalog.search-cache.max-entries must not be negative");
+			if (maxHits < 0) {
+				throw new IllegalArgumentException("mercato.catalog.search-cache.max-hits must not be negative");
 			}
 		}
 

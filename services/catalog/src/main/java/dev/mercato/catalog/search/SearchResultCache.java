@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Search results by normalized query, in process memory (bounded, least recently and
- * frequently used evicted first). Valid only for the index state they were computed on:
- * every change that reaches this instance's index (a product created, updated or
- * archived, an in-stock flip, a rebuild) advances a generation once the change is
- * searchable, and an entry of an older generation is never served.
+ * Search results by normalized query, in process memory (bounded by the hits they hold,
+ * least recently and frequently used evicted first). Valid only for the index state they
+ * were computed on: every change that reaches this instance's index (a product created,
+ * updated or archived, an in-stock flip, a rebuild) advances a generation once the change
+ * is searchable, and an entry of an older generation is never served.
  * <p>
  * Why this is safe: a search notes the generation <em>before</em> it reads the index and
  * its result is kept only under that generation. Writers advance the generation only
@@ -50,8 +50,14 @@ public class SearchResultCache {
 	private final Counter misses;
 
 	SearchResultCache(CatalogProperties properties, MeterRegistry meters) {
-		int size = properties.searchCache().maxEntries();
-		this.entries = (size > 0) ? Caffeine.newBuilder().maximumSize(size).build() : null;
+		// bounded by hits, not entries: a page of 100 hits weighs five pages of 20
+		int maxHits = properties.searchCache().maxHits();
+		this.entries = (maxHits > 0) ? Caffeine.newBuilder()
+			.maximumWeight(maxHits)
+			.weigher((SearchQuery query, Entry entry) -> 1 + entry.result().items().size())
+			.executor(Runnable::run) // evictions on the caller's thread, not the common
+										// pool
+			.build() : null;
 		this.hits = Counter.builder("mercato.catalog.search.cache").tag("result", "hit").register(meters);
 		this.misses = Counter.builder("mercato.catalog.search.cache").tag("result", "miss").register(meters);
 	}

@@ -1,5 +1,6 @@
 package dev.mercato.catalog.search;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import dev.mercato.catalog.CatalogProperties;
+import dev.mercato.catalog.product.Price;
+import dev.mercato.catalog.product.ProductStatus;
+import dev.mercato.catalog.product.ProductView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.hibernate.search.engine.backend.work.execution.DocumentCommitStrategy;
 import org.hibernate.search.engine.backend.work.execution.DocumentRefreshStrategy;
@@ -71,6 +75,23 @@ class SearchResultCacheTest {
 		this.cache.rebuildFinished();
 		this.cache.put(this.coffee, this.cache.generation(), this.result);
 		assertThat(this.cache.get(this.coffee)).isSameAs(this.result);
+	}
+
+	@Test
+	void theCacheIsBoundedByTheHitsItHolds() {
+		ProductView hit = new ProductView(UUID.randomUUID(), "SKU-1", "Kenya AA", "Bright.", new Price("9.99", "USD"),
+				new ProductView.CategoryRef(UUID.randomUUID(), "Coffee", List.of("Coffee")), "/img", UUID.randomUUID(),
+				null, ProductStatus.ACTIVE, Instant.EPOCH, Instant.EPOCH);
+		SearchResult small = new SearchResult(List.of(hit, hit, hit), 0, 3, 3, 1, null);
+		SearchResult large = new SearchResult(List.of(hit, hit, hit, hit, hit, hit, hit, hit, hit, hit), 0, 10, 10, 1,
+				null);
+		this.cache.put(this.coffee, this.cache.generation(), small);
+		assertThat(this.cache.get(this.coffee)).isSameAs(small);
+
+		// 11 hits (with the entry's own weight of 1) exceed the 10 this cache holds
+		SearchQuery tea = query("tea");
+		this.cache.put(tea, this.cache.generation(), large);
+		assertThat(this.cache.get(tea)).isNull();
 	}
 
 	@Test
