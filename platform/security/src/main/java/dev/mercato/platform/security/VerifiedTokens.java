@@ -1,6 +1,8 @@
 package dev.mercato.platform.security;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,22 +17,31 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * validator as a fresh token (expiry, not-before, issuer, audience), so a token that
  * expired since is decoded afresh and refused with the decoder's own error.
  * <p>
+ * A token is remembered for at most {@link #MAX_AGE}, the time the decoders cache
+ * identity's JWKS: a verification key withdrawn from the JWKS is trusted by a service
+ * until its JWKS copy is refreshed anyway, and a token remembered no longer than that
+ * adds no new window. Where the keys are at hand (identity), a predicate also checks on
+ * every hit that the token's key is still published. Revocation is the deny-list's job,
+ * which runs after decoding and is never cached.
+ * <p>
  * Bounded: past {@code capacity} tokens, expired ones are dropped, and if that is not
- * enough the cache starts over. A verification key withdrawn from identity's JWKS stops
- * verifying new tokens at once, while tokens it verified before stay accepted until they
- * expire (at most the access-token lifetime); revocation is the deny-list's job, which
- * runs after decoding and is never cached.
+ * enough the cache starts over.
  */
 public final class VerifiedTokens {
 
 	/** Default bound: about 10 MB of tokens and their parsed claims. */
 	public static final int DEFAULT_CAPACITY = 4096;
 
-	private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+	/** How long a verified token is remembered: the JWKS cache time of the decoders. */
+	public static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+	private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
 	private final OAuth2TokenValidator<Jwt> validator;
 
 	private final int capacity;
+
+	private final Predicate<Jwt> stillTrusted;
 
 	/**
 	 * Creates the cache.
@@ -38,8 +49,19 @@ public final class VerifiedTokens {
 	 * @param capacity the most tokens kept
 	 */
 	public VerifiedTokens(OAuth2TokenValidator<Jwt> validator, int capacity) {
+		this(validator, capacity, (jwt) -> true);
+	}
+
+	/**
+	 * Creates the cache with a check of the signing key on every hit.
+	 * @param validator the claim validator the decoder applies to a fresh token
+	 * @param capacity the most tokens kept
+	 * @param stillTrusted whether a remembered token's signing key is still trusted
+	 */
+	public VerifiedTokens(OAuth2TokenValidator<Jwt> validator, int capacity, Predicate<Jwt> stillTrusted) {
 		this.validator = validator;
 		this.capacity = capacity;
+		this.stillTrusted = stillTrusted;
 	}
 
 	/**
@@ -73,15 +95,16 @@ public final class VerifiedTokens {
 	 * @return the token, or {@code null} when it has to be decoded
 	 */
 	public @Nullable Jwt find(String token) {
-		Jwt jwt = this.verified.get(token);
-		if (jwt == null) {
+		Verified hit = this.verified.get(token);
+		if (hit == null) {
 			return null;
 		}
-		if (this.validator.validate(jwt).hasErrors()) {
+		if (System.nanoTime() - hit.at() > MAX_AGE.toNanos() || !this.stillTrusted.test(hit.jwt())
+				|| this.validator.validate(hit.jwt()).hasErrors()) {
 			this.verified.remove(token);
 			return null;
 		}
-		return jwt;
+		return hit.jwt();
 	}
 
 	/**
@@ -94,12 +117,18 @@ public final class VerifiedTokens {
 			return;
 		}
 		if (this.verified.size() >= this.capacity) {
-			this.verified.values().removeIf((cached) -> this.validator.validate(cached).hasErrors());
+			long now = System.nanoTime();
+			this.verified.values()
+				.removeIf((cached) -> now - cached.at() > MAX_AGE.toNanos()
+						|| this.validator.validate(cached.jwt()).hasErrors());
 			if (this.verified.size() >= this.capacity) {
 				this.verified.clear();
 			}
 		}
-		this.verified.put(token, jwt);
+		this.verified.put(token, new Verified(jwt, System.nanoTime()));
+	}
+
+	private record Verified(Jwt jwt, long at) {
 	}
 
 }

@@ -69,6 +69,18 @@ class VerifiedTokensTest {
 	}
 
 	@Test
+	void aTokenWhoseKeyIsNoLongerTrustedIsVerifiedAgain() {
+		AtomicBoolean keyPublished = new AtomicBoolean(true);
+		JwtDecoder decoder = new VerifiedTokens(this.validator, 10, (jwt) -> keyPublished.get()).in(this.verifying);
+		decoder.decode("token-a");
+		decoder.decode("token-a");
+		assertThat(this.verifications).hasValue(1);
+		keyPublished.set(false);
+		decoder.decode("token-a");
+		assertThat(this.verifications).hasValue(2);
+	}
+
+	@Test
 	void refusedTokensAreNeverRemembered() {
 		VerifiedTokens tokens = new VerifiedTokens(this.validator, 10);
 		JwtDecoder decoder = tokens.in(this.verifying);

@@ -38,8 +38,11 @@ class TokenConfiguration {
 			.build();
 		OAuth2TokenValidator<Jwt> validator = MercatoJwt.validator(security.jwt());
 		decoder.setJwtValidator(validator);
-		// verified tokens are remembered; the deny-list is asked on every use
-		JwtDecoder verifying = new VerifiedTokens(validator, security.jwt().cacheSize()).in(decoder);
+		// verified tokens are remembered while their key is published; the deny-list is
+		// asked on every use
+		JwtDecoder verifying = new VerifiedTokens(validator, security.jwt().cacheSize(),
+				(jwt) -> keys.publishes((String) jwt.getHeaders().get("kid")))
+			.in(decoder);
 		return (token) -> {
 			Jwt jwt = verifying.decode(token);
 			if (denyList.isDenied(jwt.getId())) {

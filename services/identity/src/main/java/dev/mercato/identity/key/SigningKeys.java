@@ -94,6 +94,15 @@ public class SigningKeys implements SmartInitializingSingleton {
 	}
 
 	/**
+	 * Whether a key is published (not retired) as of the last reload.
+	 * @param kid the key id
+	 * @return whether tokens signed with it are still accepted
+	 */
+	public boolean publishes(String kid) {
+		return kid != null && current().keys().getKeyByKeyId(kid) != null;
+	}
+
+	/**
 	 * The JWKS document: public parts of all non-retired keys.
 	 * @return the JSON object of the public JWK set
 	 */
