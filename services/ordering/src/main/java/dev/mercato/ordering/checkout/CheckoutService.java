@@ -91,6 +91,9 @@ public class CheckoutService {
 	 * @return the order and whether it is final
 	 */
 	public CheckoutResult checkout(CurrentUser user, CheckoutRequest request, String idempotencyKey) {
+		// one budget for the whole request, so an overloaded machine still answers (202)
+		// before the gateway gives up on the call
+		Instant answerBy = this.clock.instant().plus(this.properties.saga().waitForOutcome());
 		String key = (idempotencyKey == null || idempotencyKey.isBlank()) ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 200) {
 			throw new BusinessRuleException("IDEMPOTENCY_KEY_TOO_LONG",
@@ -105,7 +108,7 @@ public class CheckoutService {
 		}
 		boolean fromCart = request.items() == null;
 		Map<UUID, Integer> wanted = wanted(user.id(), request);
-		validateUser(user.id());
+		validateUser(user.id(), answerBy);
 		Map<UUID, Product> products = this.catalog.fresh(wanted.keySet());
 		List<OrderLine> lines = new ArrayList<>();
 		String currency = null;
@@ -142,11 +145,11 @@ public class CheckoutService {
 			}
 			throw ex;
 		}
-		return run(order.id());
+		return run(order.id(), answerBy);
 	}
 
-	private CheckoutResult run(UUID orderId) {
-		this.saga.advance(orderId, this.clock.instant().plus(this.properties.saga().waitForOutcome()));
+	private CheckoutResult run(UUID orderId, Instant answerBy) {
+		this.saga.advance(orderId, answerBy);
 		OrderView view = this.queries.find(orderId).orElseThrow();
 		return new CheckoutResult(view, view.status() != OrderStatus.PENDING);
 	}
@@ -187,11 +190,10 @@ public class CheckoutService {
 		return wanted;
 	}
 
-	private void validateUser(UUID userId) {
+	private void validateUser(UUID userId, Instant answerBy) {
 		Participants.ValidUser valid;
 		try {
-			valid = Participants.within(this.clock.instant().plus(this.properties.saga().waitForOutcome()),
-					() -> this.participants.validateUser(userId));
+			valid = Participants.within(answerBy, () -> this.participants.validateUser(userId));
 		}
 		catch (ParticipantUnavailableException ex) {
 			throw new DependencyUnavailableException("IDENTITY_UNAVAILABLE",
