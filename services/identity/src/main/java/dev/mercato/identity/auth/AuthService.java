@@ -71,7 +71,9 @@ public class AuthService {
 	 * inactive account alike
 	 * @throws TooManyRequestsException while the account or the address is locked out
 	 */
-	@Transactional
+	// Not one transaction: the password check (bcrypt, tens of ms of CPU) must not hold a
+	// pooled connection; the user read and the refresh-token insert each take one
+	// briefly.
 	public TokenPair login(String email, String password, String clientIp) {
 		this.throttle.checkAllowed(email, clientIp);
 		Optional<User> found = Email.isValid(email) ? this.users.findByEmail(Email.of(email)) : Optional.empty();

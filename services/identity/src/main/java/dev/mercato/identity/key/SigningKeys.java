@@ -5,7 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -25,17 +31,27 @@ import org.springframework.transaction.support.TransactionOperations;
  * The keys that sign and verify access tokens, read from the {@code signing_keys} table
  * and cached. The first instance to start on an empty database generates the first key;
  * the table lock makes concurrent first starts agree on a single key.
+ * <p>
+ * A request never waits for the table: the cache is refreshed by one background reload at
+ * a time while requests go on with the last snapshot. A request that waited for a reload
+ * (which needs a pooled connection) while others held every connection and waited too
+ * stalled identity until the pool timed out, every five minutes under sustained logins.
  */
 @Component
 public class SigningKeys implements SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
 
-	// Another instance may rotate keys: re-read the table now and then, and at once (at
-	// most every MIN_RELOAD_INTERVAL) when a token names a key we have not seen.
-	private static final Duration MAX_AGE = Duration.ofMinutes(5);
+	// Another instance may rotate keys: re-read the table now and then, and soon (at most
+	// every MIN_RELOAD_INTERVAL) when a token names a key we have not seen.
+	static final Duration MAX_AGE = Duration.ofMinutes(5);
 
 	private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(10);
+
+	// How long a token naming an unknown key waits for the reload it started; a bound, so
+	// that even a caller holding a connection cannot wait on a reload needing one for
+	// long.
+	private static final Duration UNKNOWN_KEY_WAIT = Duration.ofSeconds(2);
 
 	private final SigningKeyRepository repository;
 
@@ -45,9 +61,11 @@ public class SigningKeys implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
-	private final ReentrantLock reloadLock = new ReentrantLock();
+	private final AtomicReference<CompletableFuture<Snapshot>> reloading = new AtomicReference<>();
 
-	private volatile Snapshot snapshot;
+	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+	private final AtomicLong loads = new AtomicLong();
 
 	private final KeyRotationProperties rotation;
 
@@ -67,7 +85,7 @@ public class SigningKeys implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		// Fail at start-up, not at the first login, when the keys cannot be read or made.
-		reload();
+		load();
 	}
 
 	/**
@@ -87,7 +105,7 @@ public class SigningKeys implements SmartInitializingSingleton {
 			Snapshot current = current();
 			List<JWK> found = selector.select(current.keys());
 			if (found.isEmpty() && current.loadedAt().plus(MIN_RELOAD_INTERVAL).isBefore(this.clock.instant())) {
-				found = selector.select(reload().keys());
+				found = awaitReload().map((reloaded) -> selector.select(reloaded.keys())).orElse(found);
 			}
 			return found;
 		};
@@ -147,30 +165,74 @@ public class SigningKeys implements SmartInitializingSingleton {
 				logger.info("Retired signing key " + key.getKid());
 			});
 		});
-		reload();
+		// the caller (scheduler, admin, test) holds no connection: read the keys it just
+		// changed before returning
+		load();
 	}
 
+	/**
+	 * The last snapshot; when it is older than {@link #MAX_AGE} a background reload is
+	 * started and the old snapshot is still answered.
+	 */
 	private Snapshot current() {
-		Snapshot current = this.snapshot;
-		if (current == null || current.loadedAt().plus(MAX_AGE).isBefore(this.clock.instant())) {
-			return reload();
+		Snapshot current = this.snapshot.get();
+		if (current.loadedAt().plus(MAX_AGE).isBefore(this.clock.instant())) {
+			reload();
 		}
 		return current;
 	}
 
-	private Snapshot reload() {
-		this.reloadLock.lock();
-		try {
-			Snapshot loaded = this.transactions.execute((status) -> loadOrCreate());
-			this.snapshot = loaded;
-			return loaded;
+	/**
+	 * Starts a reload on a virtual thread unless one is running.
+	 * @return the running reload
+	 */
+	private CompletableFuture<Snapshot> reload() {
+		CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+		CompletableFuture<Snapshot> running = this.reloading.compareAndExchange(null, mine);
+		if (running != null) {
+			return running;
 		}
-		finally {
-			this.reloadLock.unlock();
+		Thread.ofVirtual().name("signing-keys-reload").start(() -> {
+			try {
+				Snapshot loaded = load();
+				this.reloading.set(null);
+				mine.complete(loaded);
+			}
+			catch (RuntimeException | Error ex) {
+				logger.warn("Reloading signing keys failed; the previous keys stay in use", ex);
+				this.reloading.set(null);
+				mine.completeExceptionally(ex);
+			}
+		});
+		return mine;
+	}
+
+	private Optional<Snapshot> awaitReload() {
+		try {
+			return Optional.of(reload().get(UNKNOWN_KEY_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
 		}
 	}
 
-	private Snapshot loadOrCreate() {
+	/**
+	 * Reads the table and installs the result unless a load that started later already
+	 * did (a slow background reload must not undo a rotation read after it).
+	 */
+	private Snapshot load() {
+		long sequence = this.loads.incrementAndGet();
+		Snapshot loaded = this.transactions.execute((status) -> loadOrCreate(sequence));
+		return this.snapshot.accumulateAndGet(loaded,
+				(installed, candidate) -> (installed == null || candidate.sequence() > installed.sequence()) ? candidate
+						: installed);
+	}
+
+	private Snapshot loadOrCreate(long sequence) {
 		List<SigningKey> stored = this.repository.findByRetiredAtIsNullOrderByCreatedAtDesc();
 		if (stored.stream().noneMatch(SigningKey::isActive)) {
 			// Serialise first starts of several instances: the loser re-reads the
@@ -185,10 +247,10 @@ public class SigningKeys implements SmartInitializingSingleton {
 		}
 		List<JWK> jwks = stored.stream().map(SigningKey::toJwk).map(JWK.class::cast).toList();
 		RSAKey active = stored.stream().filter(SigningKey::isActive).findFirst().orElseThrow().toJwk();
-		return new Snapshot(new JWKSet(jwks), active, this.clock.instant());
+		return new Snapshot(new JWKSet(jwks), active, this.clock.instant(), sequence);
 	}
 
-	private record Snapshot(JWKSet keys, RSAKey active, Instant loadedAt) {
+	private record Snapshot(JWKSet keys, RSAKey active, Instant loadedAt, long sequence) {
 	}
 
 }
