@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code cart_items} table: one row per (user, product).
+ * The {@code cart_items} table: one row per (user, product); and the cart's version in
+ * {@code carts}, advanced by every change (callers run in a transaction).
  */
 @Repository
 class CartItems {
@@ -27,6 +28,24 @@ class CartItems {
 			.param(userId)
 			.query((rs, n) -> new CartLine(rs.getObject(1, UUID.class), rs.getInt(2)))
 			.list();
+	}
+
+	/**
+	 * The cart's version: 0 until its first change.
+	 */
+	long version(UUID userId) {
+		return this.jdbc.sql("select version from carts where user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
+	void advanceVersion(UUID userId) {
+		this.jdbc.sql("""
+				insert into carts (user_id, version) values (?, 1)
+				on conflict (user_id) do update set version = carts.version + 1
+				""").param(userId).update();
 	}
 
 	int count(UUID userId) {
@@ -82,6 +101,29 @@ class CartItems {
 			.param("user", userId)
 			.param("products", List.copyOf(productIds))
 			.update();
+	}
+
+	/**
+	 * Claims a version of the cart for an order (in the order's insert transaction).
+	 * @return the order now holding the version: {@code orderId} when the claim is this
+	 * order's, or was held by a cancelled order; another order's id otherwise
+	 */
+	UUID claimForOrder(UUID userId, long version, UUID orderId) {
+		return this.jdbc.sql("""
+				insert into cart_checkouts (user_id, cart_version, order_id) values (:user, :version, :order)
+				on conflict (user_id, cart_version) do update set order_id = excluded.order_id
+				 where (select status from orders where id = cart_checkouts.order_id) = 'CANCELLED'
+				returning order_id
+				""")
+			.param("user", userId)
+			.param("version", version)
+			.param("order", orderId)
+			.query(UUID.class)
+			.optional()
+			.orElseGet(() -> this.jdbc.sql("select order_id from cart_checkouts where user_id = ? and cart_version = ?")
+				.params(userId, version)
+				.query(UUID.class)
+				.single());
 	}
 
 }

@@ -14,9 +14,12 @@ import dev.mercato.ordering.product.Catalog;
 import dev.mercato.ordering.product.Product;
 import dev.mercato.platform.events.Outbox;
 import dev.mercato.platform.web.BusinessRuleException;
+import dev.mercato.platform.web.ConflictException;
 import dev.mercato.platform.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -51,6 +54,44 @@ public class CartService {
 	@Transactional(readOnly = true)
 	public List<CartLine> lines(UUID userId) {
 		return this.items.of(userId);
+	}
+
+	/**
+	 * The cart's lines with the version they belong to, read in one snapshot.
+	 * @param userId the customer
+	 * @return the lines and the version
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Snapshot snapshot(UUID userId) {
+		return new Snapshot(this.items.version(userId), this.items.of(userId));
+	}
+
+	/**
+	 * Claims the version of the cart an order is placed from (joins the caller's
+	 * transaction, the one inserting the order).
+	 * @param userId the customer
+	 * @param version the version the order's lines were read at
+	 * @param orderId the order
+	 * @throws ConflictException when another order, not cancelled, was placed from this
+	 * version of the cart
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void claimForOrder(UUID userId, long version, UUID orderId) {
+		UUID holder = this.items.claimForOrder(userId, version, orderId);
+		if (!holder.equals(orderId)) {
+			throw new ConflictException("CART_ALREADY_ORDERED", "This cart was already ordered as order " + holder
+					+ " (see /api/orders/" + holder + "); change the cart to order again");
+		}
+	}
+
+	/**
+	 * A cart's lines at one version.
+	 *
+	 * @param version advanced by every change of the cart
+	 * @param lines the lines, oldest first
+	 */
+	public record Snapshot(long version, List<CartLine> lines) {
+
 	}
 
 	/**
@@ -104,6 +145,7 @@ public class CartService {
 		int after = this.items.add(userId, productId, quantity, this.limits.maxQuantity(), now)
 			.orElseThrow(() -> new BusinessRuleException("QUANTITY_OUT_OF_RANGE",
 					"A cart line holds at most " + this.limits.maxQuantity() + " units"));
+		this.items.advanceVersion(userId);
 		this.outbox.publish(CartItemAddedV1.TYPE, userId.toString(),
 				new CartItemAddedV1(userId, productId, after, product.price().json(), now));
 		return after;
@@ -122,6 +164,7 @@ public class CartService {
 		if (!this.items.set(userId, productId, quantity, this.clock.instant())) {
 			throw new NotFoundException("CART_ITEM_NOT_FOUND", "Product " + productId + " is not in the cart");
 		}
+		this.items.advanceVersion(userId);
 	}
 
 	/**
@@ -131,7 +174,9 @@ public class CartService {
 	 */
 	@Transactional
 	public void remove(UUID userId, UUID productId) {
-		this.items.remove(userId, productId);
+		if (this.items.remove(userId, productId)) {
+			this.items.advanceVersion(userId);
+		}
 	}
 
 	/**
@@ -140,7 +185,9 @@ public class CartService {
 	 */
 	@Transactional
 	public void clear(UUID userId) {
-		this.items.clear(userId);
+		if (this.items.clear(userId) > 0) {
+			this.items.advanceVersion(userId);
+		}
 	}
 
 	/**
@@ -150,7 +197,9 @@ public class CartService {
 	 */
 	@Transactional
 	public void removeOrdered(UUID userId, Collection<UUID> productIds) {
-		this.items.removeProducts(userId, productIds);
+		if (this.items.removeProducts(userId, productIds) > 0) {
+			this.items.advanceVersion(userId);
+		}
 	}
 
 	private boolean contains(UUID userId, UUID productId) {

@@ -107,7 +107,8 @@ public class CheckoutService {
 			}
 		}
 		boolean fromCart = request.items() == null;
-		Map<UUID, Integer> wanted = wanted(user.id(), request);
+		CartService.Snapshot cartSnapshot = fromCart ? this.cart.snapshot(user.id()) : null;
+		Map<UUID, Integer> wanted = wanted(request, cartSnapshot);
 		validateUser(user.id(), answerBy);
 		Map<UUID, Product> products = this.catalog.fresh(wanted.keySet());
 		List<OrderLine> lines = new ArrayList<>();
@@ -135,6 +136,11 @@ public class CheckoutService {
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
 				this.orders.saveAndFlush(order);
+				if (cartSnapshot != null) {
+					// one order per version of the cart: a second checkout of it is
+					// refused
+					this.cart.claimForOrder(user.id(), cartSnapshot.version(), order.id());
+				}
 				this.outbox.publish(OrderEvents.CREATED, order.id().toString(), OrderEvents.Created.of(order));
 			});
 		}
@@ -165,7 +171,7 @@ public class CheckoutService {
 		});
 	}
 
-	private Map<UUID, Integer> wanted(UUID userId, CheckoutRequest request) {
+	private Map<UUID, Integer> wanted(CheckoutRequest request, CartService.Snapshot cartSnapshot) {
 		Map<UUID, Integer> wanted = new LinkedHashMap<>();
 		int max = this.properties.cart().maxQuantity();
 		if (request.items() != null) {
@@ -174,7 +180,7 @@ public class CheckoutService {
 			}
 		}
 		else {
-			for (CartLine line : this.cart.lines(userId)) {
+			for (CartLine line : cartSnapshot.lines()) {
 				wanted.put(line.productId(), line.quantity());
 			}
 			if (wanted.isEmpty()) {

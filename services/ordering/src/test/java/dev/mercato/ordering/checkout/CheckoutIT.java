@@ -303,6 +303,74 @@ class CheckoutIT extends OrderingITSupport {
 	}
 
 	@Test
+	void parallelCheckoutsOfOneCartWithNoOrOtherKeysMakeOneOrderAndOneCharge() throws Exception {
+		UUID user = UUID.randomUUID();
+		UUID product = fakes.product("Teapot", 1800, 50);
+		assertThat(
+				call("POST", "/api/cart/items", customer(user), java.util.Map.of("productId", product, "quantity", 1))
+					.status())
+			.isEqualTo(201);
+		var body = checkoutBody(FakeParticipants.TOKEN_OK, null, 0);
+		List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < 4; i++) {
+				String key = (i < 2) ? null : "key-" + i;
+				answers.add(executor.submit(() -> (key == null) ? call("POST", "/api/orders", customer(user), body)
+						: call("POST", "/api/orders", customer(user), body, "Idempotency-Key", key)));
+			}
+		}
+		List<Response> placed = new ArrayList<>();
+		List<Response> refused = new ArrayList<>();
+		for (var answer : answers) {
+			Response response = answer.get();
+			(response.status() < 300 ? placed : refused).add(response);
+		}
+
+		assertThat(placed).hasSize(1);
+		// refused while the first runs, or (when it was done already) the cart is empty
+		assertThat(refused).hasSize(3).allSatisfy((response) -> {
+			if (response.status() == 409) {
+				assertThat(response.text("code")).isEqualTo("CART_ALREADY_ORDERED");
+				assertThat(response.text("detail")).contains(placed.getFirst().text("id"));
+			}
+			else {
+				assertThat(response.status()).isEqualTo(422);
+				assertThat(response.text("code")).isEqualTo("CART_EMPTY");
+			}
+		});
+		assertThat(
+				this.jdbc.sql("select count(*) from orders where user_id = ?").param(user).query(Long.class).single())
+			.isEqualTo(1);
+		UUID order = UUID.fromString(placed.getFirst().text("id"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED".equals(status(order)));
+		assertThat(fakes.available.get(product)).isEqualTo(49);
+	}
+
+	@Test
+	void aCartWhoseOrderWasCancelledCanBeOrderedAgainButAConfirmedOneNot() {
+		UUID user = UUID.randomUUID();
+		UUID product = fakes.product("Vase", 2200, 10);
+		assertThat(
+				call("POST", "/api/cart/items", customer(user), java.util.Map.of("productId", product, "quantity", 1))
+					.status())
+			.isEqualTo(201);
+
+		Response declined = call("POST", "/api/orders", customer(user),
+				checkoutBody(FakeParticipants.TOKEN_DECLINED, null, 0));
+		assertThat(declined.text("status")).isEqualTo("CANCELLED");
+
+		Response paid = call("POST", "/api/orders", customer(user), checkoutBody(FakeParticipants.TOKEN_OK, null, 0));
+		assertThat(paid.status()).isEqualTo(201);
+		assertThat(paid.text("status")).isEqualTo("CONFIRMED");
+		assertThat(fakes.available.get(product)).isEqualTo(9);
+
+		// the confirmed order emptied the cart: nothing left to pay twice
+		Response again = call("POST", "/api/orders", customer(user), checkoutBody(FakeParticipants.TOKEN_OK, null, 0));
+		assertThat(again.status()).isEqualTo(422);
+		assertThat(again.text("code")).isEqualTo("CART_EMPTY");
+	}
+
+	@Test
 	void badRequestsAreProblemsAndCreateNothing() {
 		UUID user = UUID.randomUUID();
 		UUID product = fakes.product("Cup", 500, 10);
