@@ -2,6 +2,7 @@ package dev.mercato.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -194,6 +195,23 @@ class EdgeIT {
 			.jsonPath("$.code")
 			.isEqualTo("INVALID_TOKEN");
 		assertThat(identity.requestsTo("/api/users/me")).hasSize(1);
+	}
+
+	@Test
+	void aUsersTokensIssuedBeforeARoleChangeAre401AndLaterOnesPass() {
+		UUID user = UUID.randomUUID();
+		// the test tokens were issued 10 minutes ago
+		String token = tokens.valid(user);
+		String key = this.keyPrefix + "denylist:user:" + user;
+		this.redis.opsForValue()
+			.set(key, Long.toString(Instant.now().minusSeconds(700).getEpochSecond()), Duration.ofMinutes(15));
+		me(token).expectStatus().isOk();
+
+		// what identity writes when the user's roles change now
+		this.redis.opsForValue().set(key, Long.toString(Instant.now().getEpochSecond()), Duration.ofMinutes(15));
+
+		me(token).expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo("INVALID_TOKEN");
+		me(tokens.valid(UUID.randomUUID())).expectStatus().isOk();
 	}
 
 	@Test

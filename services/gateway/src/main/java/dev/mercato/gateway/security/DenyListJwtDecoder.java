@@ -1,6 +1,7 @@
 package dev.mercato.gateway.security;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.mercato.gateway.RedisFailures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +13,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Rejects tokens identity has revoked (logout) although their signature and expiry are
- * still valid: their {@code jti} is in Redis under {@code <prefix>denylist:jti:<jti>}
- * until they expire.
+ * Rejects tokens identity has revoked although their signature and expiry are still
+ * valid: one token (logout), its {@code jti} in Redis under
+ * {@code <prefix>denylist:jti:<jti>}; or every token of a user issued before their roles
+ * changed, {@code <prefix>denylist:user:<subject>} holding that moment in epoch seconds.
+ * Both are read in one round trip.
  * <p>
  * When Redis cannot be asked, the token is accepted (fail open), counted in
  * {@link RedisFailures} with a throttled WARN: a Redis outage must not log out every user
@@ -51,12 +54,23 @@ final class DenyListJwtDecoder implements ReactiveJwtDecoder {
 			// identity always sets a jti; a token without one could never be revoked
 			return Mono.error(new BadJwtException("The token has no jti"));
 		}
-		return this.redis.hasKey(key(jti)).timeout(REDIS_TIMEOUT).onErrorResume((ex) -> {
-			this.failures.record(ex);
-			return Mono.just(false);
-		})
-			.flatMap((revoked) -> Boolean.TRUE.equals(revoked)
-					? Mono.error(new BadJwtException("The token has been revoked")) : Mono.just(jwt));
+		return this.redis.opsForValue()
+			.multiGet(List.of(key(jti), this.keyPrefix + "denylist:user:" + jwt.getSubject()))
+			.timeout(REDIS_TIMEOUT)
+			.map((found) -> found.get(0) != null || issuedBefore(jwt, found.get(1)))
+			.onErrorResume((ex) -> {
+				this.failures.record(ex);
+				return Mono.just(false);
+			})
+			.flatMap((revoked) -> revoked ? Mono.error(new BadJwtException("The token has been revoked"))
+					: Mono.just(jwt));
+	}
+
+	private static boolean issuedBefore(Jwt jwt, String notBefore) {
+		if (notBefore == null) {
+			return false;
+		}
+		return jwt.getIssuedAt() == null || jwt.getIssuedAt().getEpochSecond() < Long.parseLong(notBefore);
 	}
 
 	String key(String jti) {

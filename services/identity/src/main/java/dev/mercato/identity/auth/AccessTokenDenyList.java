@@ -3,7 +3,10 @@ package dev.mercato.identity.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
+import dev.mercato.identity.user.RolesChanged;
 import dev.mercato.platform.web.DependencyUnavailableException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -11,11 +14,15 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Access tokens revoked before they expire (logout), by {@code jti}, in Redis under
- * {@code <mercato.redis.key-prefix>denylist:jti:<jti>} until the token would have expired
- * anyway. The gateway reads the same keys: keep the format.
+ * Access tokens revoked before they expire, in Redis: one token (logout) by {@code jti}
+ * under {@code <mercato.redis.key-prefix>denylist:jti:<jti>}, and every token of a user
+ * issued before a moment (roles changed) under {@code <prefix>denylist:user:<userId>}
+ * holding that moment in epoch seconds; each entry lives until the tokens it names would
+ * have expired anyway. The gateway reads the same keys: keep the format.
  */
 @Component
 public class AccessTokenDenyList {
@@ -24,13 +31,45 @@ public class AccessTokenDenyList {
 
 	private final String prefix;
 
+	private final String userPrefix;
+
 	private final Clock clock;
 
-	AccessTokenDenyList(StringRedisTemplate redis, @Value("${mercato.redis.key-prefix:}") String keyPrefix,
-			Clock clock) {
+	private final Duration accessTokenTtl;
+
+	AccessTokenDenyList(StringRedisTemplate redis, @Value("${mercato.redis.key-prefix:}") String keyPrefix, Clock clock,
+			TokenProperties tokens) {
 		this.redis = redis;
 		this.prefix = keyPrefix + "denylist:jti:";
+		this.userPrefix = keyPrefix + "denylist:user:";
 		this.clock = clock;
+		this.accessTokenTtl = tokens.accessTokenTtl();
+	}
+
+	/**
+	 * Rejects every access token of the user issued before {@code at} (to the second,
+	 * rounded up: a token issued in the same second is rejected too, and its owner logs
+	 * in again).
+	 * @param userId the user
+	 * @param at the moment
+	 */
+	public void denyIssuedBefore(UUID userId, Instant at) {
+		long notBefore = at.getEpochSecond() + ((at.getNano() > 0) ? 1 : 0);
+		try {
+			this.redis.opsForValue()
+				.set(this.userPrefix + userId, Long.toString(notBefore), this.accessTokenTtl.plusSeconds(1));
+		}
+		catch (DataAccessException ex) {
+			throw new DependencyUnavailableException("DENY_LIST_UNAVAILABLE",
+					"Tokens cannot be revoked right now; try again shortly.");
+		}
+	}
+
+	// roles changed: tokens carrying the old roles must stop working at once (the roles
+	// change fails with 503 when Redis cannot record it)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void rolesChanged(RolesChanged change) {
+		denyIssuedBefore(change.userId(), change.at());
 	}
 
 	/**
@@ -61,12 +100,28 @@ public class AccessTokenDenyList {
 	}
 
 	/**
-	 * Whether the token with that id was revoked.
-	 * @param jti the token's {@code jti}
+	 * Whether the token was revoked: by its id, or as one of its user's tokens issued
+	 * before their roles changed.
+	 * @param token a verified access token
 	 * @return {@code true} when it must be rejected
 	 */
-	public boolean isDenied(String jti) {
-		return jti != null && Boolean.TRUE.equals(this.redis.hasKey(this.prefix + jti));
+	public boolean isDenied(Jwt token) {
+		String jti = token.getId();
+		String subject = token.getSubject();
+		List<String> found = this.redis.opsForValue()
+			.multiGet(List.of(this.prefix + ((jti != null) ? jti : ""), this.userPrefix + subject));
+		if (found == null) {
+			return false;
+		}
+		return (jti != null && found.get(0) != null) || issuedBefore(token, found.get(1));
+	}
+
+	private static boolean issuedBefore(Jwt token, String notBefore) {
+		if (notBefore == null) {
+			return false;
+		}
+		Instant issuedAt = token.getIssuedAt();
+		return issuedAt == null || issuedAt.getEpochSecond() < Long.parseLong(notBefore);
 	}
 
 }

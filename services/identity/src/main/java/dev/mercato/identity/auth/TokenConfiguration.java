@@ -45,7 +45,7 @@ class TokenConfiguration {
 			.in(decoder);
 		return (token) -> {
 			Jwt jwt = verifying.decode(token);
-			if (denyList.isDenied(jwt.getId())) {
+			if (denyList.isDenied(jwt)) {
 				// BadJwtException: the resource server answers 401, not 500.
 				throw new BadJwtException("The access token has been revoked");
 			}

@@ -1,6 +1,7 @@
 package dev.mercato.identity.user;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import dev.mercato.platform.web.BusinessRuleException;
 import dev.mercato.platform.web.ConflictException;
 import dev.mercato.platform.web.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -33,7 +35,11 @@ public class UserService {
 
 	private final Clock clock;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder, Outbox outbox, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, Outbox outbox, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.outbox = outbox;
@@ -164,9 +170,11 @@ public class UserService {
 		if (user.getRoles().equals(roles)) {
 			return user;
 		}
-		user.changeRoles(roles, this.clock.instant());
+		Instant now = this.clock.instant();
+		user.changeRoles(roles, now);
 		this.users.saveAndFlush(user);
 		this.outbox.publish(UserUpdatedV1.TYPE, user.getId().toString(), UserUpdatedV1.of(user, "roles"));
+		this.events.publishEvent(new RolesChanged(user.getId(), now));
 		return user;
 	}
 

@@ -1,7 +1,9 @@
 package dev.mercato.identity.user;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.mercato.identity.support.EventCapture;
 import dev.mercato.identity.support.IdentityClient;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static dev.mercato.identity.support.IdentityClient.PASSWORD;
 import static dev.mercato.identity.support.IdentityClient.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Profile changes by the user, user administration by admins, and attempts to get around
@@ -73,6 +76,36 @@ class UserAdministrationIT {
 		assertThat(sellers.get("items").values()).extracting((user) -> user.get("email").asString())
 			.containsExactlyInAnyOrder("seller1@mercato.dev", "seller2@mercato.dev");
 		assertThat(sellers.get("total").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void aDemotedAdminsTokenStopsWorkingAtOnceAndANewLoginCarriesTheNewRoles() {
+		String id = this.client.register("demoted@example.com");
+		assertThat(this.client
+			.call(HttpMethod.PUT, "/api/users/" + id + "/roles", this.admin, Map.of("roles", List.of("ADMIN")))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String adminToken = tokenAcceptedAfterRoleChange("demoted@example.com");
+		assertThat(this.client.call(HttpMethod.GET, "/api/users", adminToken, null).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+
+		assertThat(this.client
+			.call(HttpMethod.PUT, "/api/users/" + id + "/roles", this.admin, Map.of("roles", List.of("CUSTOMER")))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		assertThat(this.client.call(HttpMethod.GET, "/api/users", adminToken, null).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.client.me(adminToken).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		String customerToken = tokenAcceptedAfterRoleChange("demoted@example.com");
+		assertThat(this.client.call(HttpMethod.GET, "/api/users", customerToken, null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	// a token issued in the same second as a role change is refused too: log in again
+	private String tokenAcceptedAfterRoleChange(String email) {
+		return await().atMost(Duration.ofSeconds(3)).until(() -> {
+			String token = this.client.tokens(email, PASSWORD).get("accessToken").asString();
+			return (this.client.me(token).getStatusCode() == HttpStatus.OK) ? token : null;
+		}, Objects::nonNull);
 	}
 
 	@Test
