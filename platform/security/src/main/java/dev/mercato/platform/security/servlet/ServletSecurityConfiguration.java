@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -20,7 +22,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -30,6 +34,7 @@ import dev.mercato.platform.security.MercatoJwt;
 import dev.mercato.platform.security.PublicPath;
 import dev.mercato.platform.security.SecurityPlatformProperties;
 import dev.mercato.platform.security.VerifiedTokens;
+import dev.mercato.platform.web.DependencyUnavailableException;
 
 /**
  * A Spring MVC service as a stateless JWT resource server: public paths from
@@ -65,6 +70,19 @@ public class ServletSecurityConfiguration {
 		};
 		AccessDeniedHandler accessDenied = (request, response, ex) -> exceptionResolver.resolveException(request,
 				response, null, ex);
+		// The keys could not be fetched (identity unreachable): the client did nothing
+		// wrong
+		// and may retry, so 503, not the 500 Spring Security's default handler rethrows.
+		AuthenticationFailureHandler bearerFailure = (request, response, ex) -> {
+			if (ex instanceof AuthenticationServiceException) {
+				exceptionResolver.resolveException(request, response, null,
+						new DependencyUnavailableException("AUTHENTICATION_UNAVAILABLE",
+								"Access tokens cannot be checked right now; try again shortly.", ex));
+			}
+			else {
+				entryPoint.commence(request, response, ex);
+			}
+		};
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> {
@@ -79,7 +97,16 @@ public class ServletSecurityConfiguration {
 			.oauth2ResourceServer((oauth2) -> oauth2
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(MercatoJwt.authenticationConverter()))
 				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
+				.accessDeniedHandler(accessDenied)
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(bearerFailure);
+						return filter;
+					}
+
+				}))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		return http.build();
