@@ -1,16 +1,14 @@
 package dev.mercato.inventory.reservation;
 
-/**
- * A request that can never succeed as it is (gRPC {@code INVALID_ARGUMENT}).
- */
-public class InvalidReservationException extends IllegalArgumentException {
+import dev.mercato.platform.web.InvalidRequestException;
 
-	/**
-	 * Creates the exception.
-	 * @param message what is wrong
-	 */
+/**
+ * A request that can never succeed as it is (400, gRPC {@code INVALID_ARGUMENT}).
+ */
+public class InvalidReservationException extends InvalidRequestException {
+
 	public InvalidReservationException(String message) {
-		super(message);
+		super("INVALID_RESERVATION", message);
 	}
 
 }

@@ -101,13 +101,13 @@ public class ReservationService {
 	 * stock. Committing a committed order does nothing.
 	 * @param orderId the order
 	 * @param actor who asks
-	 * @throws ReservationStateException when the order has no reservation, or it was
-	 * released or expired
+	 * @throws ReservationNotFoundException when the order has no reservation
+	 * @throws ReservationStateException when it was released or expired
 	 */
 	@Transactional
 	public void commit(UUID orderId, String actor) {
 		Reservation reservation = this.reservations.lock(orderId)
-			.orElseThrow(() -> ReservationStateException.notFound(orderId));
+			.orElseThrow(() -> new ReservationNotFoundException(orderId));
 		switch (reservation.status()) {
 			case COMMITTED -> {
 			}
@@ -132,12 +132,12 @@ public class ReservationService {
 	 * @param orderId the order
 	 * @param reason why, passed on in the event
 	 * @param actor who asks
-	 * @throws ReservationStateException when the order has no reservation
+	 * @throws ReservationNotFoundException when the order has no reservation
 	 */
 	@Transactional
 	public void release(UUID orderId, String reason, String actor) {
 		Reservation reservation = this.reservations.lock(orderId)
-			.orElseThrow(() -> ReservationStateException.notFound(orderId));
+			.orElseThrow(() -> new ReservationNotFoundException(orderId));
 		switch (reservation.status()) {
 			case RELEASED, EXPIRED, RETURNED -> {
 			}

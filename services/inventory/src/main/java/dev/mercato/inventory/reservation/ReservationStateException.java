@@ -2,39 +2,25 @@ package dev.mercato.inventory.reservation;
 
 import java.util.UUID;
 
+import dev.mercato.platform.web.ConflictException;
+
 /**
  * A call the order's reservation cannot take in its state, e.g. commit after release
- * (gRPC {@code FAILED_PRECONDITION}), or a call for an order without reservation (gRPC
- * {@code NOT_FOUND}).
+ * (409, gRPC {@code FAILED_PRECONDITION}).
  */
-public class ReservationStateException extends RuntimeException {
+public class ReservationStateException extends ConflictException {
 
-	private final boolean notFound;
-
-	private ReservationStateException(String message, boolean notFound) {
-		super(message);
-		this.notFound = notFound;
+	private ReservationStateException(String code, String message) {
+		super(code, message);
 	}
 
 	static ReservationStateException wrongState(UUID orderId, Reservation.Status status, String call) {
-		return new ReservationStateException(
-				"Cannot " + call + " the reservation of order " + orderId + ": it is " + status, false);
+		return new ReservationStateException("RESERVATION_" + status,
+				"Cannot " + call + " the reservation of order " + orderId + ": it is " + status);
 	}
 
 	static ReservationStateException conflict(UUID orderId, String message) {
-		return new ReservationStateException("Order " + orderId + ": " + message, false);
-	}
-
-	static ReservationStateException notFound(UUID orderId) {
-		return new ReservationStateException("No reservation for order " + orderId, true);
-	}
-
-	/**
-	 * Whether the order has no reservation at all.
-	 * @return {@code true} for an unknown order, {@code false} for a wrong state
-	 */
-	public boolean isNotFound() {
-		return this.notFound;
+		return new ReservationStateException("RESERVATION_CONFLICT", "Order " + orderId + ": " + message);
 	}
 
 }

@@ -3,8 +3,11 @@ package dev.mercato.ordering.checkout;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import dev.mercato.contracts.common.v1.Money;
@@ -24,6 +27,8 @@ import dev.mercato.ordering.OrderingProperties;
 import dev.mercato.ordering.order.Order;
 import dev.mercato.ordering.order.PaymentInstruction;
 import dev.mercato.platform.web.DependencyUnavailableException;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -57,9 +62,12 @@ class Participants {
 
 	private final long paymentDeadlineMs;
 
-	// the caller's time budget: a checkout request must answer before the gateway gives
-	// up
-	private static final ThreadLocal<Instant> budget = new ThreadLocal<>();
+	/** Below this, a call gets this long anyway rather than failing before it is sent. */
+	private static final long MIN_CALL_MS = 500;
+
+	// ends the caller's budget (Context deadlines); one daemon thread for all of them
+	private static final ScheduledExecutorService deadlines = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ordering-deadlines").factory());
 
 	Participants(UserServiceGrpc.UserServiceBlockingStub identity,
 			InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
@@ -78,17 +86,22 @@ class Participants {
 	}
 
 	/**
-	 * Runs the calls of {@code work} with deadlines that end by {@code until} at the
-	 * latest (at least 500 ms each).
+	 * Runs {@code work} in a gRPC {@link Context} whose deadline is {@code until} (or the
+	 * caller's, if sooner): every call it makes ends by then at the latest, as stubs take
+	 * the deadline from the context, and a participant's server sees the deadline too. A
+	 * call that would have less than 500 ms left gets 500 ms (see {@link #call}).
 	 */
 	static <T> T within(Instant until, Supplier<T> work) {
-		Instant previous = budget.get();
-		budget.set(until);
+		long ms = Math.max(0, until.toEpochMilli() - System.currentTimeMillis());
+		Context.CancellableContext budget = Context.current()
+			.withDeadline(Deadline.after(ms, TimeUnit.MILLISECONDS), deadlines);
+		Context previous = budget.attach();
 		try {
 			return work.get();
 		}
 		finally {
-			budget.set(previous);
+			budget.detach(previous);
+			budget.cancel(null);
 		}
 	}
 
@@ -262,7 +275,8 @@ class Participants {
 	}
 
 	/**
-	 * One call with a deadline (capped by the caller's budget). A channel that is still
+	 * One call with a deadline: the configured one, capped by the deadline of the current
+	 * gRPC context (the caller's budget, see {@link #within}). A channel that is still
 	 * backing off from an earlier outage answers UNAVAILABLE at once although the server
 	 * may be back: then the backoff is reset and the call tried once more, waiting for
 	 * the connection. Every call is idempotent, so the second attempt is safe.
@@ -271,15 +285,15 @@ class Participants {
 			long deadlineMs, Function<S, T> rpc) {
 		try {
 			try {
-				return rpc.apply(stub.withDeadlineAfter(deadline(deadlineMs), TimeUnit.MILLISECONDS));
+				return withFloor(deadlineMs, (ms) -> rpc.apply(stub.withDeadlineAfter(ms, TimeUnit.MILLISECONDS)));
 			}
 			catch (StatusRuntimeException ex) {
 				if (ex.getStatus().getCode() != Status.Code.UNAVAILABLE) {
 					throw ex;
 				}
 				channel.resetConnectBackoff();
-				return rpc.apply(stub.withWaitForReady()
-					.withDeadlineAfter(Math.min(2_000, deadline(deadlineMs)), TimeUnit.MILLISECONDS));
+				return withFloor(Math.min(2_000, deadlineMs),
+						(ms) -> rpc.apply(stub.withWaitForReady().withDeadlineAfter(ms, TimeUnit.MILLISECONDS)));
 			}
 		}
 		catch (StatusRuntimeException ex) {
@@ -296,13 +310,25 @@ class Participants {
 		}
 	}
 
-	private static long deadline(long configuredMs) {
-		Instant until = budget.get();
-		if (until == null) {
-			return configuredMs;
+	/**
+	 * Makes the call with at most {@code configuredMs}; the stub caps it by the context's
+	 * deadline. When that leaves less than 500 ms, the call runs with 500 ms in a fork of
+	 * the context that keeps its values but not its deadline: a step begun in time gets a
+	 * fair chance to finish rather than failing before it is sent.
+	 */
+	private static <T> T withFloor(long configuredMs, LongFunction<T> rpc) {
+		Deadline budget = Context.current().getDeadline();
+		if (budget == null || budget.timeRemaining(TimeUnit.MILLISECONDS) >= MIN_CALL_MS) {
+			return rpc.apply(configuredMs);
 		}
-		long left = until.toEpochMilli() - System.currentTimeMillis();
-		return Math.max(500, Math.min(configuredMs, left));
+		Context forked = Context.current().fork();
+		Context previous = forked.attach();
+		try {
+			return rpc.apply(MIN_CALL_MS);
+		}
+		finally {
+			forked.detach(previous);
+		}
 	}
 
 	private static final class Refused extends RuntimeException {

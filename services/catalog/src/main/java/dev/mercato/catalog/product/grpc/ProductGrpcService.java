@@ -16,11 +16,9 @@ import dev.mercato.contracts.catalog.v1.GetProductsRequest;
 import dev.mercato.contracts.catalog.v1.GetProductsResponse;
 import dev.mercato.contracts.catalog.v1.ProductServiceGrpc;
 import dev.mercato.contracts.common.v1.Money;
-import io.grpc.Status;
+import dev.mercato.platform.web.InvalidRequestException;
 import io.grpc.stub.StreamObserver;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -47,10 +45,8 @@ class ProductGrpcService extends ProductServiceGrpc.ProductServiceImplBase {
 	@Override
 	public void getProducts(GetProductsRequest request, StreamObserver<GetProductsResponse> responseObserver) {
 		if (request.getProductIdsCount() > MAX_IDS) {
-			responseObserver.onError(Status.INVALID_ARGUMENT
-				.withDescription("At most " + MAX_IDS + " product ids per call, got " + request.getProductIdsCount())
-				.asRuntimeException());
-			return;
+			throw new InvalidRequestException("TOO_MANY_PRODUCT_IDS",
+					"At most " + MAX_IDS + " product ids per call, got " + request.getProductIdsCount());
 		}
 		Set<UUID> ids = new LinkedHashSet<>();
 		for (String raw : request.getProductIdsList()) {
@@ -58,22 +54,11 @@ class ProductGrpcService extends ProductServiceGrpc.ProductServiceImplBase {
 				ids.add(UUID.fromString(raw.strip()));
 			}
 			catch (IllegalArgumentException ex) {
-				responseObserver.onError(Status.INVALID_ARGUMENT
-					.withDescription("product_ids has a value that is not a UUID: '" + raw + "'")
-					.asRuntimeException());
-				return;
+				throw new InvalidRequestException("INVALID_PRODUCT_ID",
+						"product_ids has a value that is not a UUID: '" + raw + "'");
 			}
 		}
-		List<ProductSummary> found;
-		try {
-			found = this.products.summaries(ids);
-		}
-		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
-			responseObserver.onError(Status.UNAVAILABLE.withDescription("Catalog cannot reach its database right now")
-				.withCause(ex)
-				.asRuntimeException());
-			return;
-		}
+		List<ProductSummary> found = this.products.summaries(ids);
 		// in the order asked for; unknown ids are left out
 		Map<UUID, ProductSummary> byId = new HashMap<>();
 		found.forEach((product) -> byId.put(product.id(), product));

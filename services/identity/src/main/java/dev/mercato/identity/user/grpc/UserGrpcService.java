@@ -10,7 +10,9 @@ import dev.mercato.contracts.identity.v1.ValidateUserRequest;
 import dev.mercato.contracts.identity.v1.ValidateUserResponse;
 import dev.mercato.identity.user.Role;
 import dev.mercato.identity.user.UserService;
-import io.grpc.Status;
+import dev.mercato.platform.web.ForbiddenException;
+import dev.mercato.platform.web.InvalidRequestException;
+import dev.mercato.platform.web.NotFoundException;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.security.core.Authentication;
@@ -32,28 +34,22 @@ class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 
 	@Override
 	public void getUser(GetUserRequest request, StreamObserver<User> responseObserver) {
-		parseId(request.getUserId(), responseObserver).ifPresent((id) -> {
-			Optional<dev.mercato.identity.user.User> found = this.users.find(id);
-			if (found.isEmpty()) {
-				responseObserver
-					.onError(Status.NOT_FOUND.withDescription("No user with id " + id).asRuntimeException());
-				return;
-			}
-			responseObserver.onNext(toMessage(found.get()));
-			responseObserver.onCompleted();
-		});
+		UUID id = readableId(request.getUserId());
+		dev.mercato.identity.user.User user = this.users.find(id)
+			.orElseThrow(() -> new NotFoundException("USER_NOT_FOUND", "No user with id " + id));
+		responseObserver.onNext(toMessage(user));
+		responseObserver.onCompleted();
 	}
 
 	@Override
 	public void validateUser(ValidateUserRequest request, StreamObserver<ValidateUserResponse> responseObserver) {
-		parseId(request.getUserId(), responseObserver).ifPresent((id) -> {
-			ValidateUserResponse reply = this.users.find(id)
-				.map((user) -> user.isActive() ? ValidateUserResponse.newBuilder().setValid(true).build()
-						: ValidateUserResponse.newBuilder().setValid(false).setReason("inactive").build())
-				.orElseGet(() -> ValidateUserResponse.newBuilder().setValid(false).setReason("not_found").build());
-			responseObserver.onNext(reply);
-			responseObserver.onCompleted();
-		});
+		UUID id = readableId(request.getUserId());
+		ValidateUserResponse reply = this.users.find(id)
+			.map((user) -> user.isActive() ? ValidateUserResponse.newBuilder().setValid(true).build()
+					: ValidateUserResponse.newBuilder().setValid(false).setReason("inactive").build())
+			.orElseGet(() -> ValidateUserResponse.newBuilder().setValid(false).setReason("not_found").build());
+		responseObserver.onNext(reply);
+		responseObserver.onCompleted();
 	}
 
 	// Services (service token) and admins read any user; a user's own token, forwarded by
@@ -84,24 +80,21 @@ class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 	}
 
 	/**
-	 * The id, or empty after answering INVALID_ARGUMENT when it is not a UUID or
-	 * PERMISSION_DENIED when the caller may not read that user.
+	 * The id, when it is a UUID (else INVALID_ARGUMENT) of a user the caller may read
+	 * (else PERMISSION_DENIED).
 	 */
-	private static Optional<UUID> parseId(String raw, StreamObserver<?> responseObserver) {
+	private static UUID readableId(String raw) {
+		UUID id;
 		try {
-			UUID id = UUID.fromString(raw);
-			if (!mayRead(id)) {
-				responseObserver.onError(
-						Status.PERMISSION_DENIED.withDescription("Not allowed to read this user").asRuntimeException());
-				return Optional.empty();
-			}
-			return Optional.of(id);
+			id = UUID.fromString(raw);
 		}
 		catch (IllegalArgumentException ex) {
-			responseObserver.onError(Status.INVALID_ARGUMENT.withDescription("user_id is not a UUID: '" + raw + "'")
-				.asRuntimeException());
-			return Optional.empty();
+			throw new InvalidRequestException("INVALID_USER_ID", "user_id is not a UUID: '" + raw + "'");
 		}
+		if (!mayRead(id)) {
+			throw new ForbiddenException("USER_NOT_READABLE", "Not allowed to read this user");
+		}
+		return id;
 	}
 
 }

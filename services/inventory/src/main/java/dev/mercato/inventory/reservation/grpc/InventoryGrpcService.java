@@ -14,15 +14,11 @@ import dev.mercato.contracts.inventory.v1.ReserveResponse;
 import dev.mercato.inventory.reservation.InvalidReservationException;
 import dev.mercato.inventory.reservation.ReservationLine;
 import dev.mercato.inventory.reservation.ReservationService;
-import dev.mercato.inventory.reservation.ReservationStateException;
 import dev.mercato.inventory.reservation.ReserveResult;
-import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -100,29 +96,7 @@ class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase
 	}
 
 	private static <T> void answer(StreamObserver<T> responseObserver, Supplier<T> call) {
-		T response;
-		try {
-			response = call.get();
-		}
-		catch (InvalidReservationException ex) {
-			responseObserver.onError(Status.INVALID_ARGUMENT.withDescription(ex.getMessage()).asRuntimeException());
-			return;
-		}
-		catch (ReservationStateException ex) {
-			Status status = ex.isNotFound() ? Status.NOT_FOUND : Status.FAILED_PRECONDITION;
-			responseObserver.onError(status.withDescription(ex.getMessage()).asRuntimeException());
-			return;
-		}
-		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
-			// the database is down or the transaction lost a race it may win next time:
-			// the
-			// saga retries UNAVAILABLE; nothing was committed
-			responseObserver.onError(Status.UNAVAILABLE.withDescription("Inventory cannot reach its database right now")
-				.withCause(ex)
-				.asRuntimeException());
-			return;
-		}
-		responseObserver.onNext(response);
+		responseObserver.onNext(call.get());
 		responseObserver.onCompleted();
 	}
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.mercato.contracts.inventory.v1.CommitRequest;
 import dev.mercato.contracts.inventory.v1.CommitResponse;
 import dev.mercato.inventory.reservation.ReservationService;
+import dev.mercato.platform.web.grpc.GrpcErrors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,19 +45,30 @@ class InventoryGrpcServiceTest {
 	@Test
 	void anOrderIdThatIsNoUuidIsInvalid() {
 		Recorder recorder = new Recorder();
-		this.service.commit(CommitRequest.newBuilder().setOrderId("42").build(), recorder);
+		recorder.answer(() -> this.service.commit(CommitRequest.newBuilder().setOrderId("42").build(), recorder));
 		assertThat(recorder.status()).isEqualTo(Status.Code.INVALID_ARGUMENT);
 	}
 
 	private Status.Code commitStatus() {
 		Recorder recorder = new Recorder();
-		this.service.commit(CommitRequest.newBuilder().setOrderId(UUID.randomUUID().toString()).build(), recorder);
+		recorder.answer(() -> this.service
+			.commit(CommitRequest.newBuilder().setOrderId(UUID.randomUUID().toString()).build(), recorder));
 		return recorder.status();
 	}
 
 	static class Recorder implements StreamObserver<CommitResponse> {
 
 		final AtomicReference<Throwable> error = new AtomicReference<>();
+
+		// as Spring gRPC's exception interceptor does with what the handler throws
+		void answer(Runnable call) {
+			try {
+				call.run();
+			}
+			catch (RuntimeException ex) {
+				onError(new GrpcErrors().handleException(ex));
+			}
+		}
 
 		@Override
 		public void onNext(CommitResponse value) {

@@ -9,10 +9,10 @@ import dev.mercato.contracts.ordering.v1.OrderItem;
 import dev.mercato.contracts.ordering.v1.OrderServiceGrpc;
 import dev.mercato.ordering.order.OrderQueries;
 import dev.mercato.ordering.order.OrderView;
-import io.grpc.Status;
+import dev.mercato.platform.web.InvalidRequestException;
+import dev.mercato.platform.web.NotFoundException;
 import io.grpc.stub.StreamObserver;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -37,25 +37,11 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
 			id = UUID.fromString(request.getOrderId());
 		}
 		catch (IllegalArgumentException ex) {
-			responseObserver.onError(
-					Status.INVALID_ARGUMENT.withDescription("order_id is not a UUID: '" + request.getOrderId() + "'")
-						.asRuntimeException());
-			return;
+			throw new InvalidRequestException("INVALID_ORDER_ID",
+					"order_id is not a UUID: '" + request.getOrderId() + "'");
 		}
-		OrderView view;
-		try {
-			view = this.queries.find(id).orElse(null);
-		}
-		catch (DataAccessException ex) {
-			responseObserver.onError(Status.UNAVAILABLE.withDescription("Ordering cannot reach its database right now")
-				.asRuntimeException());
-			return;
-		}
-		if (view == null) {
-			responseObserver
-				.onError(Status.NOT_FOUND.withDescription("Order " + id + " not found").asRuntimeException());
-			return;
-		}
+		OrderView view = this.queries.find(id)
+			.orElseThrow(() -> new NotFoundException("ORDER_NOT_FOUND", "Order " + id + " not found"));
 		Order.Builder order = Order.newBuilder()
 			.setId(view.id().toString())
 			.setUserId(view.userId().toString())

@@ -10,22 +10,14 @@ import dev.mercato.contracts.payment.v1.PaymentServiceGrpc;
 import dev.mercato.contracts.payment.v1.RefundRequest;
 import dev.mercato.contracts.payment.v1.RefundResponse;
 import dev.mercato.payment.InvalidPaymentRequestException;
-import dev.mercato.payment.PaymentStateException;
-import dev.mercato.payment.PaymentUnavailableException;
 import dev.mercato.payment.charge.ChargeService;
 import dev.mercato.payment.charge.ChargeService.ChargeCommand;
 import dev.mercato.payment.charge.Payment;
 import dev.mercato.payment.refund.Refund;
 import dev.mercato.payment.refund.RefundService;
 import dev.mercato.payment.refund.RefundService.RefundCommand;
-import dev.mercato.platform.web.NotFoundException;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,15 +26,13 @@ import org.springframework.stereotype.Service;
 /**
  * {@code mercato.payment.v1.PaymentService}: the checkout saga's money steps, for a
  * service token (ordering's) or an admin. A decline is an outcome, not an error; errors
- * are INVALID_ARGUMENT (bad input), NOT_FOUND (unknown payment or method),
- * FAILED_PRECONDITION (refund above what is left, key reused), UNAVAILABLE (provider or
- * database down: retry with the same key).
+ * are thrown and mapped by platform-web's {@code GrpcErrors}: INVALID_ARGUMENT (bad
+ * input), NOT_FOUND (unknown payment or method), FAILED_PRECONDITION (refund above what
+ * is left, key reused), UNAVAILABLE (provider or database down: retry with the same key).
  */
 @Service
 @PreAuthorize("hasAnyRole('SERVICE', 'ADMIN')")
 class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
-
-	private static final Logger log = LoggerFactory.getLogger(PaymentGrpcService.class);
 
 	private final ChargeService charges;
 
@@ -95,34 +85,7 @@ class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
 	}
 
 	private static <T> void answer(StreamObserver<T> responseObserver, Supplier<T> call) {
-		T response;
-		try {
-			response = call.get();
-		}
-		catch (InvalidPaymentRequestException ex) {
-			responseObserver.onError(Status.INVALID_ARGUMENT.withDescription(ex.getMessage()).asRuntimeException());
-			return;
-		}
-		catch (NotFoundException ex) {
-			responseObserver.onError(Status.NOT_FOUND.withDescription(ex.getMessage()).asRuntimeException());
-			return;
-		}
-		catch (PaymentStateException ex) {
-			responseObserver.onError(Status.FAILED_PRECONDITION.withDescription(ex.getCode() + ": " + ex.getMessage())
-				.asRuntimeException());
-			return;
-		}
-		catch (PaymentUnavailableException ex) {
-			responseObserver.onError(Status.UNAVAILABLE.withDescription(ex.getMessage()).asRuntimeException());
-			return;
-		}
-		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
-			log.warn("Payment call failed on the database: {}", ex.getMessage());
-			responseObserver.onError(Status.UNAVAILABLE.withDescription("Payment cannot reach its database right now")
-				.asRuntimeException());
-			return;
-		}
-		responseObserver.onNext(response);
+		responseObserver.onNext(call.get());
 		responseObserver.onCompleted();
 	}
 

@@ -11,6 +11,7 @@ import dev.mercato.payment.PaymentUnavailableException;
 import dev.mercato.payment.charge.ChargeService;
 import dev.mercato.payment.refund.RefundService;
 import dev.mercato.platform.web.NotFoundException;
+import dev.mercato.platform.web.grpc.GrpcErrors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
@@ -58,31 +59,31 @@ class PaymentGrpcServiceTest {
 	@Test
 	void malformedRequestsAreInvalidWithoutCallingTheService() {
 		Recorder recorder = new Recorder();
-		this.service.charge(ChargeRequest.newBuilder()
+		recorder.answer(() -> this.service.charge(ChargeRequest.newBuilder()
 			.setOrderId(UUID.randomUUID().toString())
 			.setUserId("42")
 			.setAmount(PaymentGrpcClient.usd(100))
 			.setToken("tok_1")
-			.build(), recorder);
+			.build(), recorder));
 		assertThat(recorder.status()).isEqualTo(Status.Code.INVALID_ARGUMENT);
 		Recorder noAmount = new Recorder();
-		this.service.charge(ChargeRequest.newBuilder()
+		noAmount.answer(() -> this.service.charge(ChargeRequest.newBuilder()
 			.setOrderId(UUID.randomUUID().toString())
 			.setUserId(UUID.randomUUID().toString())
 			.setToken("tok_1")
-			.build(), noAmount);
+			.build(), noAmount));
 		assertThat(noAmount.status()).isEqualTo(Status.Code.INVALID_ARGUMENT);
 		org.mockito.Mockito.verifyNoInteractions(this.charges);
 	}
 
 	private Status.Code chargeStatus() {
 		Recorder recorder = new Recorder();
-		this.service.charge(ChargeRequest.newBuilder()
+		recorder.answer(() -> this.service.charge(ChargeRequest.newBuilder()
 			.setOrderId(UUID.randomUUID().toString())
 			.setUserId(UUID.randomUUID().toString())
 			.setAmount(PaymentGrpcClient.usd(100))
 			.setToken("tok_1")
-			.build(), recorder);
+			.build(), recorder));
 		return recorder.status();
 	}
 
@@ -91,6 +92,16 @@ class PaymentGrpcServiceTest {
 		final AtomicReference<Throwable> error = new AtomicReference<>();
 
 		boolean completed;
+
+		// as Spring gRPC's exception interceptor does with what the handler throws
+		void answer(Runnable call) {
+			try {
+				call.run();
+			}
+			catch (RuntimeException ex) {
+				onError(new GrpcErrors().handleException(ex));
+			}
+		}
 
 		@Override
 		public void onNext(ChargeResponse value) {
