@@ -46,6 +46,8 @@ class ResilienceIT {
 
 	private static final StubUpstream notification = StubUpstream.start();
 
+	private static final StubUpstream recommender = StubUpstream.start();
+
 	private static final int deadPort = StubUpstream.closedPort();
 
 	private static final TestTokens tokens = new TestTokens();
@@ -65,6 +67,7 @@ class ResilienceIT {
 		registry.add(instances + "ordering[1].uri", () -> "http://localhost:" + deadPort);
 		registry.add(instances + "inventory[0].uri", inventory::url);
 		registry.add(instances + "notification[0].uri", notification::url);
+		registry.add(instances + "recommender[0].uri", recommender::url);
 		registry.add(instances + "payment[0].uri", () -> "http://localhost:" + deadPort);
 		registry.add("mercato.security.jwt.jwks-uri", () -> identity.url() + "/.well-known/jwks.json");
 	}
@@ -82,7 +85,8 @@ class ResilienceIT {
 
 	@AfterAll
 	static void stopStubs() {
-		for (StubUpstream stub : new StubUpstream[] { identity, catalogA, catalogB, inventory, notification }) {
+		for (StubUpstream stub : new StubUpstream[] { identity, catalogA, catalogB, inventory, notification,
+				recommender }) {
 			stub.close();
 		}
 	}
@@ -177,6 +181,44 @@ class ResilienceIT {
 
 		held.join();
 		assertThat(notification.requestsTo("/api/notifications/1")).isEmpty();
+	}
+
+	@Test
+	void recommendationsAnswerTheLastPopularProductsWhenTheRecommenderIsDown() {
+		this.client.get()
+			.uri("/api/recommendations/popular")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("X-Mercato-Fallback");
+
+		recommender.close();
+
+		// the copy is written to Redis after the answer: it may take a moment to be there
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.client.get()
+				.uri("/api/recommendations/me?limit=5")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("X-Mercato-Fallback", "cached-popular")
+				.expectBody()
+				.jsonPath("$.fallback")
+				.isEqualTo(true)
+				.jsonPath("$.path")
+				.isEqualTo("/api/recommendations/popular"));
+		this.client.get()
+			.uri("/api/recommendations/products/" + java.util.UUID.randomUUID() + "/similar")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.fallback")
+			.isEqualTo(true);
+		// other services' failures stay errors
+		this.client.get().uri("/api/payments/2").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	// POST: not retried, so each call is one attempt
