@@ -2,10 +2,12 @@ package dev.mercato.identity;
 
 import java.time.Clock;
 
+import dev.mercato.identity.user.BoundedPasswordEncoder;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
@@ -16,10 +18,13 @@ class IdentityConfiguration {
 	}
 
 	// bcrypt today; the {id} prefix lets a later upgrade re-hash on login without a
-	// migration.
+	// migration. Hashing runs on one platform thread per core (BoundedPasswordEncoder).
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	BoundedPasswordEncoder passwordEncoder(
+			@Value("${mercato.identity.password-hashing.queue-per-thread:16}") int queuePerThread) {
+		int threads = Runtime.getRuntime().availableProcessors();
+		return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), threads,
+				threads * queuePerThread);
 	}
 
 }
