@@ -45,8 +45,8 @@ public record RecommenderProperties(@DefaultValue Weights weights, @DefaultValue
 	 * @param interval a model older than this is retrained
 	 * @param checkInterval how often the scheduler checks the model's age
 	 */
-	public record Training(@DefaultValue("64") int factors, @DefaultValue("10") int iterations,
-			@DefaultValue("1.0") double regularization, @DefaultValue("20.0") double alpha,
+	public record Training(@DefaultValue("96") int factors, @DefaultValue("8") int iterations,
+			@DefaultValue("0.1") double regularization, @DefaultValue("40.0") double alpha,
 			@DefaultValue("0") int threads, @DefaultValue("1h") Duration interval,
 			@DefaultValue("1m") Duration checkInterval) {
 

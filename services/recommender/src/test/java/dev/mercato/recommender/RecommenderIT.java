@@ -53,7 +53,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.grpc.server.port=0", "mercato.recommender.model-poll-interval=500ms",
 				"mercato.recommender.popularity-refresh-interval=0s", "mercato.recommender.training.factors=8",
-				"mercato.recommender.training.iterations=6" })
+				"mercato.recommender.training.iterations=6", "mercato.recommender.training.regularization=1.0",
+				"mercato.recommender.training.alpha=20" })
 @IsolatedInfrastructure
 class RecommenderIT {
 

@@ -60,8 +60,11 @@ public final class OfflineEvaluation {
 	 * @param testUsers users with a held-out item
 	 * @param model the matrix-factorisation model's figures
 	 * @param popularity popularity's figures
+	 * @param modelCpuMillis CPU time of the model's training, all threads (wall time on
+	 * an otherwise idle machine is about this divided by the cores)
 	 */
-	public record Report(int users, int items, int interactions, int testUsers, Result model, Result popularity) {
+	public record Report(int users, int items, int interactions, int testUsers, Result model, Result popularity,
+			long modelCpuMillis) {
 
 		public double lift() {
 			return (this.popularity.recall() > 0) ? this.model.recall() / this.popularity.recall()
@@ -80,6 +83,10 @@ public final class OfflineEvaluation {
 						result.recall(), result.ndcg(), result.coverage(), result.trainingMillis() / 1000.0));
 			}
 			out.append(String.format(Locale.ROOT, "lift (Recall@10 model / popularity): %.2fx%n", lift()));
+			out.append(String.format(Locale.ROOT,
+					"model training: %.1f s wall, %.1f s CPU on %d threads, heap max %d MiB%n",
+					this.model.trainingMillis() / 1000.0, this.modelCpuMillis / 1000.0,
+					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
 			return out.toString();
 		}
 
@@ -141,8 +148,10 @@ public final class OfflineEvaluation {
 		InteractionMatrix training = InteractionMatrix.of(users, items, trainUser, trainItem, ones, n);
 
 		long start = System.nanoTime();
+		long cpuStart = processCpuNanos();
 		Factors factors = ImplicitAls.train(training, parameters);
 		long modelMillis = (System.nanoTime() - start) / 1_000_000;
+		long modelCpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
 
 		start = System.nanoTime();
 		int[] usersPerItem = training.usersPerItem();
@@ -158,7 +167,13 @@ public final class OfflineEvaluation {
 				(block) -> modelScores(factors, block));
 		Result pop = score("popularity", tested, training, heldOut, items, popularityMillis,
 				(block) -> repeat(popularity, block.length));
-		return new Report(users, items, count, tested.length, model, pop);
+		return new Report(users, items, count, tested.length, model, pop, modelCpuMillis);
+	}
+
+	private static long processCpuNanos() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		return (os instanceof com.sun.management.OperatingSystemMXBean sun) ? sun.getProcessCpuTime() : 0;
 	}
 
 	private static double[][] repeat(double[] scores, int times) {

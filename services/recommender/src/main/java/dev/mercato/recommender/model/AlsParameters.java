@@ -14,7 +14,7 @@ package dev.mercato.recommender.model;
 public record AlsParameters(int factors, int iterations, double regularization, double alpha, int threads, long seed) {
 
 	/** What the service and the offline evaluation use unless told otherwise. */
-	public static final AlsParameters DEFAULTS = new AlsParameters(64, 12, 8.0, 12.0,
+	public static final AlsParameters DEFAULTS = new AlsParameters(96, 8, 0.1, 40.0,
 			Runtime.getRuntime().availableProcessors(), 42L);
 
 	public AlsParameters {
