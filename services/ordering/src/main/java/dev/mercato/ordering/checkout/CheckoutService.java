@@ -17,7 +17,6 @@ import dev.mercato.ordering.OrderingProperties;
 import dev.mercato.ordering.cart.CartLine;
 import dev.mercato.ordering.cart.CartService;
 import dev.mercato.ordering.order.Order;
-import dev.mercato.ordering.order.OrderEvents;
 import dev.mercato.ordering.order.OrderLine;
 import dev.mercato.ordering.order.OrderQueries;
 import dev.mercato.ordering.order.OrderStatus;
@@ -135,7 +134,7 @@ public class CheckoutService {
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
 				this.orders.saveAndFlush(order);
-				this.outbox.publish(OrderEvents.CREATED, order.id().toString(), OrderEvents.Created.of(order));
+				this.outbox.publish(order.events());
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
