@@ -107,6 +107,20 @@ public class Outbox {
 		return publish(type.exchange(), type.type(), subject, data);
 	}
 
+	/**
+	 * Writes the events an aggregate registered to the outbox in the current transaction,
+	 * in the order they were registered, and forgets them there.
+	 * @param events the aggregate's events
+	 * @throws IllegalStateException when no read-write transaction is active
+	 */
+	public void publish(AggregateEvents events) {
+		events.pull().forEach(this::publish);
+	}
+
+	private <T> void publish(AggregateEvents.Registered<T> event) {
+		publish(event.type(), event.subject(), event.data());
+	}
+
 	private void wakeRelayAfterCommit() {
 		// The synchronizations of a transaction are a set: registering the same instance
 		// again is a no-op, so one wake-up per commit however many events it wrote.

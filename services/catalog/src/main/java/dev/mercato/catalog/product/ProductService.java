@@ -11,15 +11,13 @@ import dev.mercato.catalog.CatalogProperties;
 import dev.mercato.catalog.category.Category;
 import dev.mercato.catalog.category.CategoryService;
 import dev.mercato.catalog.category.CategoryTree;
-import dev.mercato.catalog.search.SearchResultCache;
 import dev.mercato.platform.events.Outbox;
 import dev.mercato.platform.security.CurrentUser;
 import dev.mercato.platform.web.BusinessRuleException;
 import dev.mercato.platform.web.ConflictException;
 import dev.mercato.platform.web.NotFoundException;
-import jakarta.persistence.EntityManager;
-import org.hibernate.search.mapper.orm.Search;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -45,17 +43,13 @@ public class ProductService {
 
 	private final Clock clock;
 
-	private final EntityManager entityManager;
-
-	private final SearchResultCache searchResults;
+	private final ApplicationEventPublisher events;
 
 	private final JdbcTemplate jdbc;
 
 	ProductService(Products products, CategoryService categories, ProductCache cache, Outbox outbox,
-			CatalogProperties properties, Clock clock, EntityManager entityManager, SearchResultCache searchResults,
-			JdbcTemplate jdbc) {
-		this.entityManager = entityManager;
-		this.searchResults = searchResults;
+			CatalogProperties properties, Clock clock, ApplicationEventPublisher events, JdbcTemplate jdbc) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.products = products;
 		this.categories = categories;
@@ -223,9 +217,8 @@ public class ProductService {
 				// replica
 				// is eventually consistent anyway: the consumer does not wait for the
 				// index
-				// (100,000 stock events after a bulk load would each pay for a refresh);
-				// cached search results are dropped once the flip is searchable.
-				Search.session(this.entityManager).indexingPlanSynchronizationStrategy(this.searchResults.async());
+				// (100,000 stock events after a bulk load would each pay for a refresh).
+				this.events.publishEvent(new ProductIndexChange(false));
 			}
 			return changed;
 		}).orElse(false);
@@ -276,10 +269,9 @@ public class ProductService {
 				category, path, command.imageUrl());
 	}
 
-	// The change is searchable when the request returns, and cached search results are
-	// dropped once it is.
+	// The change is searchable when the request returns.
 	private void indexSearchably() {
-		Search.session(this.entityManager).indexingPlanSynchronizationStrategy(this.searchResults.readSync());
+		this.events.publishEvent(new ProductIndexChange(true));
 	}
 
 	private Product find(UUID id) {

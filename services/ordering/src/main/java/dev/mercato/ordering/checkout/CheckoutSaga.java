@@ -8,12 +8,10 @@ import dev.mercato.ordering.OrderingProperties;
 import dev.mercato.ordering.cart.CartService;
 import dev.mercato.ordering.order.CancellationReason;
 import dev.mercato.ordering.order.Order;
-import dev.mercato.ordering.order.OrderEvents;
 import dev.mercato.ordering.order.OrderLine;
 import dev.mercato.ordering.order.OrderService;
 import dev.mercato.ordering.order.SagaStep;
 import dev.mercato.platform.security.CurrentUser;
-import dev.mercato.platform.events.Outbox;
 import io.grpc.Status;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -39,8 +37,6 @@ public class CheckoutSaga {
 
 	private final Participants participants;
 
-	private final Outbox outbox;
-
 	private final CartService cart;
 
 	private final OrderingProperties.Saga settings;
@@ -53,14 +49,12 @@ public class CheckoutSaga {
 
 	private final Clock clock;
 
-	CheckoutSaga(SagaSteps steps, Participants participants, Outbox outbox, CartService cart,
-			OrderingProperties properties, MeterRegistry meters, OrderService orders, SagaInstance instance,
-			Clock clock) {
+	CheckoutSaga(SagaSteps steps, Participants participants, CartService cart, OrderingProperties properties,
+			MeterRegistry meters, OrderService orders, SagaInstance instance, Clock clock) {
 		this.orders = orders;
 		this.instance = instance;
 		this.steps = steps;
 		this.participants = participants;
-		this.outbox = outbox;
 		this.cart = cart;
 		this.settings = properties.saga();
 		this.meters = meters;
@@ -183,7 +177,6 @@ public class CheckoutSaga {
 		}
 		Order confirmed = this.steps.apply(order.id(), order.version(), (o, at) -> {
 			o.confirm(at);
-			this.outbox.publish(OrderEvents.PAID, o.id().toString(), OrderEvents.Paid.of(o));
 			if (o.fromCart()) {
 				this.cart.removeOrdered(o.userId(), o.lines().stream().map(OrderLine::productId).toList());
 			}
@@ -220,10 +213,7 @@ public class CheckoutSaga {
 			String refundId = this.participants.refund(current, current.cancellationReason().name());
 			current = this.steps.apply(current.id(), current.version(), (o, at) -> o.chargeRefunded(refundId, at));
 		}
-		Order cancelled = this.steps.apply(current.id(), current.version(), (o, at) -> {
-			o.cancelled(at);
-			this.outbox.publish(OrderEvents.CANCELLED, o.id().toString(), OrderEvents.Cancelled.of(o));
-		});
+		Order cancelled = this.steps.apply(current.id(), current.version(), (o, at) -> o.cancelled(at));
 		this.meters
 			.counter("mercato.ordering.checkouts", "outcome", "cancelled", "reason",
 					String.valueOf(cancelled.cancellationReason()))

@@ -17,7 +17,6 @@ import dev.mercato.ordering.OrderingProperties;
 import dev.mercato.ordering.cart.CartLine;
 import dev.mercato.ordering.cart.CartService;
 import dev.mercato.ordering.order.Order;
-import dev.mercato.ordering.order.OrderEvents;
 import dev.mercato.ordering.order.OrderLine;
 import dev.mercato.ordering.order.OrderQueries;
 import dev.mercato.ordering.order.OrderStatus;
@@ -141,7 +140,7 @@ public class CheckoutService {
 					// refused
 					this.cart.claimForOrder(user.id(), cartSnapshot.version(), order.id());
 				}
-				this.outbox.publish(OrderEvents.CREATED, order.id().toString(), OrderEvents.Created.of(order));
+				this.outbox.publish(order.events());
 			});
 		}
 		catch (DataIntegrityViolationException ex) {

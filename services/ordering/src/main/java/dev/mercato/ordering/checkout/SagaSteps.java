@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import dev.mercato.ordering.OrderingProperties;
 import dev.mercato.ordering.order.Order;
 import dev.mercato.ordering.order.Orders;
+import dev.mercato.platform.events.Outbox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -33,7 +34,11 @@ class SagaSteps {
 
 	private final Clock clock;
 
-	SagaSteps(Orders orders, JdbcClient jdbc, SagaInstance instance, OrderingProperties properties, Clock clock) {
+	private final Outbox outbox;
+
+	SagaSteps(Orders orders, JdbcClient jdbc, SagaInstance instance, OrderingProperties properties, Clock clock,
+			Outbox outbox) {
+		this.outbox = outbox;
 		this.orders = orders;
 		this.jdbc = jdbc;
 		this.instance = instance;
@@ -72,6 +77,8 @@ class SagaSteps {
 		catch (ObjectOptimisticLockingFailureException ex) {
 			throw new StaleSagaException("order " + id + " changed concurrently");
 		}
+		// the events the step raised (order.paid, order.cancelled) commit with it
+		this.outbox.publish(order.events());
 		return order;
 	}
 

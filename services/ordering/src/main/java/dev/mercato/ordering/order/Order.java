@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.mercato.ordering.Money;
+import dev.mercato.platform.events.AggregateEvents;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,6 +20,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -152,6 +154,9 @@ public class Order {
 	@Version
 	private long version;
 
+	@Transient
+	private final AggregateEvents events = new AggregateEvents();
+
 	protected Order() {
 	}
 
@@ -204,6 +209,7 @@ public class Order {
 		order.sagaNextAttemptAt = leaseUntil;
 		order.createdAt = now;
 		order.updatedAt = now;
+		order.events.register(OrderCreatedV1.TYPE, id.toString(), OrderCreatedV1.of(order));
 		return order;
 	}
 
@@ -243,6 +249,7 @@ public class Order {
 		this.status = OrderStatus.CONFIRMED;
 		this.confirmedAt = now;
 		finishSaga(now);
+		this.events.register(OrderPaidV1.TYPE, this.id.toString(), OrderPaidV1.of(this));
 	}
 
 	// --- compensation
@@ -348,6 +355,7 @@ public class Order {
 		this.cancelledAt = now;
 		this.paymentToken = null;
 		finishSaga(now);
+		this.events.register(OrderCancelledV1.TYPE, this.id.toString(), OrderCancelledV1.of(this));
 	}
 
 	/**
@@ -375,6 +383,7 @@ public class Order {
 		this.trackingNumber = trackingNumber;
 		this.shippedAt = now;
 		this.updatedAt = now;
+		this.events.register(OrderShippedV1.TYPE, this.id.toString(), OrderShippedV1.of(this));
 	}
 
 	/**
@@ -388,14 +397,16 @@ public class Order {
 		this.status = OrderStatus.DELIVERED;
 		this.deliveredAt = now;
 		this.updatedAt = now;
+		this.events.register(OrderDeliveredV1.TYPE, this.id.toString(), OrderDeliveredV1.of(this));
 	}
 
 	/**
 	 * Payment fully refunded a paid order (outside of a cancellation): REFUNDED.
+	 * @param refundedAmount what payment refunded in all
 	 * @param now the time
 	 * @return whether the order changed (false when it is not in a paid state)
 	 */
-	public boolean markRefunded(Instant now) {
+	public boolean markRefunded(Money refundedAmount, Instant now) {
 		if ((this.status != OrderStatus.CONFIRMED && this.status != OrderStatus.SHIPPED
 				&& this.status != OrderStatus.DELIVERED) || this.sagaStep != SagaStep.DONE) {
 			return false;
@@ -403,6 +414,8 @@ public class Order {
 		this.status = OrderStatus.REFUNDED;
 		this.refunded = true;
 		this.updatedAt = now;
+		this.events.register(OrderRefundedV1.TYPE, this.id.toString(),
+				new OrderRefundedV1(this.id, this.userId, total().json(), refundedAmount.json(), now));
 		return true;
 	}
 
@@ -607,6 +620,15 @@ public class Order {
 
 	public Instant cancelledAt() {
 		return this.cancelledAt;
+	}
+
+	/**
+	 * The events registered by the changes since the order was loaded or last saved; the
+	 * service writes them to the outbox in the same transaction.
+	 * @return the order's events
+	 */
+	public AggregateEvents events() {
+		return this.events;
 	}
 
 	public long version() {

@@ -90,7 +90,7 @@ public class OrderService {
 	public OrderView ship(UUID id, String carrier, String trackingNumber) {
 		Order order = this.orders.findWithLines(id).orElseThrow(() -> new OrderNotFoundException(id));
 		order.ship(carrier, trackingNumber, this.clock.instant());
-		this.outbox.publish(OrderEvents.SHIPPED, id.toString(), OrderEvents.Shipped.of(order));
+		this.outbox.publish(order.events());
 		return OrderView.of(order);
 	}
 
@@ -103,7 +103,7 @@ public class OrderService {
 	public OrderView deliver(UUID id) {
 		Order order = this.orders.findWithLines(id).orElseThrow(() -> new OrderNotFoundException(id));
 		order.deliver(this.clock.instant());
-		this.outbox.publish(OrderEvents.DELIVERED, id.toString(), OrderEvents.Delivered.of(order));
+		this.outbox.publish(order.events());
 		return OrderView.of(order);
 	}
 
@@ -122,11 +122,10 @@ public class OrderService {
 			return false;
 		}
 		Instant now = this.clock.instant();
-		if (!order.markRefunded(now)) {
+		if (!order.markRefunded(refunded, now)) {
 			return false;
 		}
-		this.outbox.publish(OrderEvents.REFUNDED, orderId.toString(),
-				new OrderEvents.Refunded(order.id(), order.userId(), order.total().json(), refunded.json(), now));
+		this.outbox.publish(order.events());
 		return true;
 	}
 

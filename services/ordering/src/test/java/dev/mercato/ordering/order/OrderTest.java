@@ -106,10 +106,23 @@ class OrderTest {
 			.isThrownBy(() -> order.cancel(CancellationReason.CUSTOMER_REQUEST, NOW, NOW));
 		order.deliver(NOW);
 		assertThatExceptionOfType(IllegalOrderTransitionException.class).isThrownBy(() -> order.deliver(NOW));
-		assertThat(order.markRefunded(NOW)).isTrue();
+		assertThat(order.markRefunded(order.total(), NOW)).isTrue();
 		assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
-		assertThat(order.markRefunded(NOW)).isFalse();
-		assertThat(order().markRefunded(NOW)).isFalse();
+		assertThat(order.markRefunded(order.total(), NOW)).isFalse();
+		Order pending = order();
+		assertThat(pending.markRefunded(pending.total(), NOW)).isFalse();
+	}
+
+	@Test
+	void eachTransitionRegistersItsEvent() {
+		Order order = confirmed();
+		order.ship("DHL", "123", NOW);
+		order.deliver(NOW);
+		order.markRefunded(order.total(), NOW);
+		assertThat(order.events().pull()).extracting((event) -> event.type().type())
+			.containsExactly("mercato.order.created.v1", "mercato.order.paid.v1", "mercato.order.shipped.v1",
+					"mercato.order.delivered.v1", "mercato.order.refunded.v1");
+		assertThat(order.events().pull()).isEmpty();
 	}
 
 	@Test

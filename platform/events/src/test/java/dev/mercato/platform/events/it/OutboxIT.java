@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.mercato.contracts.events.EventSchemas;
+import dev.mercato.platform.events.AggregateEvents;
 import dev.mercato.platform.events.CloudEvent;
 import dev.mercato.platform.events.CloudEventCodec;
 import dev.mercato.platform.events.it.EventsTestApplication.Note;
@@ -82,6 +83,26 @@ class OutboxIT extends EventsServiceIT {
 
 		assertThat(EventSchemas.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload)))
 			.isEmpty();
+	}
+
+	@Test
+	void anAggregatesRegisteredEventsAreWrittenInOrderInTheTransaction() {
+		AggregateEvents events = new AggregateEvents();
+		events.register(EventsTestApplication.UNHANDLED, "aggregate-1", new Note("first"));
+		events.register(EventsTestApplication.UNHANDLED, "aggregate-1", new Note("second"));
+
+		List<String> written = this.transaction.execute((status) -> {
+			this.outbox.publish(events);
+			status.setRollbackOnly();
+			return this.jdbc.sql("select payload from outbox where subject = 'aggregate-1' order by id")
+				.query(String.class)
+				.list();
+		});
+
+		assertThat(written).hasSize(2);
+		assertThat(written.get(0)).contains("first");
+		assertThat(written.get(1)).contains("second");
+		assertThat(events.pull()).isEmpty();
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package dev.mercato.ordering.order.web;
 
 import java.util.UUID;
 
-import dev.mercato.ordering.checkout.CheckoutSaga;
 import dev.mercato.ordering.order.OrderPage;
 import dev.mercato.ordering.order.OrderService;
 import dev.mercato.ordering.order.OrderStatus;
@@ -31,11 +30,8 @@ class OrderController {
 
 	private final OrderService orders;
 
-	private final CheckoutSaga saga;
-
-	OrderController(OrderService orders, CheckoutSaga saga) {
+	OrderController(OrderService orders) {
 		this.orders = orders;
-		this.saga = saga;
 	}
 
 	@GetMapping
@@ -47,13 +43,6 @@ class OrderController {
 
 	@GetMapping("/{id}")
 	OrderView get(CurrentUser user, @PathVariable UUID id) {
-		return this.orders.get(user, id);
-	}
-
-	// owner before shipping, or an admin: releases the stock and refunds, then CANCELLED
-	@PostMapping("/{id}/cancel")
-	OrderView cancel(CurrentUser user, @PathVariable UUID id) {
-		this.saga.cancel(user, id);
 		return this.orders.get(user, id);
 	}
 

@@ -7,7 +7,9 @@ import java.util.UUID;
 import dev.mercato.ordering.Money;
 import dev.mercato.ordering.checkout.CheckoutRequest;
 import dev.mercato.ordering.checkout.CheckoutResult;
+import dev.mercato.ordering.checkout.CheckoutSaga;
 import dev.mercato.ordering.checkout.CheckoutService;
+import dev.mercato.ordering.order.OrderService;
 import dev.mercato.ordering.order.OrderStatus;
 import dev.mercato.ordering.order.OrderView;
 import dev.mercato.ordering.order.ShippingAddress;
@@ -58,6 +60,13 @@ class CheckoutControllerTest {
 
 	@MockitoBean
 	CheckoutService checkout;
+
+	// the controller also cancels orders (not exercised here)
+	@MockitoBean
+	CheckoutSaga saga;
+
+	@MockitoBean
+	OrderService orders;
 
 	@Test
 	void aSettledCheckoutIs201WithTheOrderAndItsLocation() throws Exception {

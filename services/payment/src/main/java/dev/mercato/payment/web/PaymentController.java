@@ -1,4 +1,4 @@
-package dev.mercato.payment.charge.web;
+package dev.mercato.payment.web;
 
 import java.util.List;
 import java.util.Map;

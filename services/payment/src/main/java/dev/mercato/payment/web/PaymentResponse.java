@@ -1,4 +1,4 @@
-package dev.mercato.payment.charge.web;
+package dev.mercato.payment.web;
 
 import java.time.Instant;
 import java.util.List;

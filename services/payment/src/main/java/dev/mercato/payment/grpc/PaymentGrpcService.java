@@ -1,4 +1,4 @@
-package dev.mercato.payment.charge.grpc;
+package dev.mercato.payment.grpc;
 
 import java.util.UUID;
 import java.util.function.Supplier;

@@ -1,0 +1,16 @@
+package dev.mercato.payment;
+
+import dev.mercato.platform.test.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No two features of this service depend on each other, directly or through others.
+ */
+class PackageCyclesTest {
+
+	@Test
+	void featuresAreFreeOfCycles() {
+		PackageCycles.assertNone(PaymentApplication.class);
+	}
+
+}
