@@ -6,7 +6,7 @@ import dev.mercato.contracts.recommender.v1.RecommendRequest;
 import dev.mercato.contracts.recommender.v1.RecommendResponse;
 import dev.mercato.contracts.recommender.v1.RecommenderServiceGrpc;
 import dev.mercato.contracts.recommender.v1.ScoredProduct;
-import dev.mercato.recommender.recommendation.InvalidRequestException;
+import dev.mercato.platform.web.InvalidRequestException;
 import dev.mercato.recommender.recommendation.RecommendationService;
 import dev.mercato.recommender.recommendation.Recommendations;
 import io.grpc.stub.StreamObserver;
