@@ -1,9 +1,9 @@
 package dev.mercato.gateway.security;
 
 import java.time.Duration;
-import java.util.List;
 
 import dev.mercato.gateway.RedisFailures;
+import dev.mercato.platform.security.DenyList;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
@@ -14,10 +14,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Rejects tokens identity has revoked although their signature and expiry are still
- * valid: one token (logout), its {@code jti} in Redis under
- * {@code <prefix>denylist:jti:<jti>}; or every token of a user issued before their roles
- * changed, {@code <prefix>denylist:user:<subject>} holding that moment in epoch seconds.
- * Both are read in one round trip.
+ * valid, as {@link DenyList} records them: one token (logout), or every token of a user
+ * issued before their roles changed. Both are read in one round trip.
  * <p>
  * When Redis cannot be asked, the token is accepted (fail open), counted in
  * {@link RedisFailures} with a throttled WARN: a Redis outage must not log out every user
@@ -31,7 +29,7 @@ final class DenyListJwtDecoder implements ReactiveJwtDecoder {
 
 	private final ReactiveStringRedisTemplate redis;
 
-	private final String keyPrefix;
+	private final DenyList keys;
 
 	private final RedisFailures failures;
 
@@ -39,7 +37,7 @@ final class DenyListJwtDecoder implements ReactiveJwtDecoder {
 			MeterRegistry meters) {
 		this.delegate = delegate;
 		this.redis = redis;
-		this.keyPrefix = keyPrefix;
+		this.keys = new DenyList(keyPrefix);
 		this.failures = new RedisFailures(meters, "denylist", "accepting tokens without the deny-list check");
 	}
 
@@ -55,26 +53,15 @@ final class DenyListJwtDecoder implements ReactiveJwtDecoder {
 			return Mono.error(new BadJwtException("The token has no jti"));
 		}
 		return this.redis.opsForValue()
-			.multiGet(List.of(key(jti), this.keyPrefix + "denylist:user:" + jwt.getSubject()))
+			.multiGet(this.keys.keysOf(jwt))
 			.timeout(REDIS_TIMEOUT)
-			.map((found) -> found.get(0) != null || issuedBefore(jwt, found.get(1)))
+			.map((found) -> DenyList.revoked(jwt, found))
 			.onErrorResume((ex) -> {
 				this.failures.record(ex);
 				return Mono.just(false);
 			})
 			.flatMap((revoked) -> revoked ? Mono.error(new BadJwtException("The token has been revoked"))
 					: Mono.just(jwt));
-	}
-
-	private static boolean issuedBefore(Jwt jwt, String notBefore) {
-		if (notBefore == null) {
-			return false;
-		}
-		return jwt.getIssuedAt() == null || jwt.getIssuedAt().getEpochSecond() < Long.parseLong(notBefore);
-	}
-
-	String key(String jti) {
-		return this.keyPrefix + "denylist:jti:" + jti;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.mercato.identity.user.RolesChanged;
+import dev.mercato.platform.security.DenyList;
 import dev.mercato.platform.web.DependencyUnavailableException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,20 +19,17 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Access tokens revoked before they expire, in Redis: one token (logout) by {@code jti}
- * under {@code <mercato.redis.key-prefix>denylist:jti:<jti>}, and every token of a user
- * issued before a moment (roles changed) under {@code <prefix>denylist:user:<userId>}
- * holding that moment in epoch seconds; each entry lives until the tokens it names would
- * have expired anyway. The gateway reads the same keys: keep the format.
+ * Access tokens revoked before they expire, in Redis ({@link DenyList}'s format, which
+ * the gateway reads too): one token on logout, and every token of a user issued before
+ * their roles changed. Each entry lives until the tokens it names would have expired
+ * anyway.
  */
 @Component
 public class AccessTokenDenyList {
 
 	private final StringRedisTemplate redis;
 
-	private final String prefix;
-
-	private final String userPrefix;
+	private final DenyList keys;
 
 	private final Clock clock;
 
@@ -40,24 +38,21 @@ public class AccessTokenDenyList {
 	AccessTokenDenyList(StringRedisTemplate redis, @Value("${mercato.redis.key-prefix:}") String keyPrefix, Clock clock,
 			TokenProperties tokens) {
 		this.redis = redis;
-		this.prefix = keyPrefix + "denylist:jti:";
-		this.userPrefix = keyPrefix + "denylist:user:";
+		this.keys = new DenyList(keyPrefix);
 		this.clock = clock;
 		this.accessTokenTtl = tokens.accessTokenTtl();
 	}
 
 	/**
-	 * Rejects every access token of the user issued before {@code at} (to the second,
-	 * rounded up: a token issued in the same second is rejected too, and its owner logs
-	 * in again).
+	 * Rejects every access token of the user issued before {@code at} (see
+	 * {@link DenyList#notBefore}).
 	 * @param userId the user
 	 * @param at the moment
 	 */
 	public void denyIssuedBefore(UUID userId, Instant at) {
-		long notBefore = at.getEpochSecond() + ((at.getNano() > 0) ? 1 : 0);
 		try {
 			this.redis.opsForValue()
-				.set(this.userPrefix + userId, Long.toString(notBefore), this.accessTokenTtl.plusSeconds(1));
+				.set(this.keys.userKey(userId.toString()), DenyList.notBefore(at), this.accessTokenTtl.plusSeconds(1));
 		}
 		catch (DataAccessException ex) {
 			throw new DependencyUnavailableException("DENY_LIST_UNAVAILABLE",
@@ -88,7 +83,7 @@ public class AccessTokenDenyList {
 			// Rounded up to whole seconds so the entry never lapses before the token
 			// does.
 			this.redis.opsForValue()
-				.set(this.prefix + token.getId(), Instant.now(this.clock).toString(),
+				.set(this.keys.tokenKey(token.getId()), Instant.now(this.clock).toString(),
 						Duration.ofSeconds(remaining.toSeconds() + 1));
 		}
 		catch (DataAccessException ex) {
@@ -106,22 +101,11 @@ public class AccessTokenDenyList {
 	 * @return {@code true} when it must be rejected
 	 */
 	public boolean isDenied(Jwt token) {
-		String jti = token.getId();
-		String subject = token.getSubject();
-		List<String> found = this.redis.opsForValue()
-			.multiGet(List.of(this.prefix + ((jti != null) ? jti : ""), this.userPrefix + subject));
-		if (found == null) {
+		if (token.getId() == null) {
 			return false;
 		}
-		return (jti != null && found.get(0) != null) || issuedBefore(token, found.get(1));
-	}
-
-	private static boolean issuedBefore(Jwt token, String notBefore) {
-		if (notBefore == null) {
-			return false;
-		}
-		Instant issuedAt = token.getIssuedAt();
-		return issuedAt == null || issuedAt.getEpochSecond() < Long.parseLong(notBefore);
+		List<String> found = this.redis.opsForValue().multiGet(this.keys.keysOf(token));
+		return found != null && DenyList.revoked(token, found);
 	}
 
 }
