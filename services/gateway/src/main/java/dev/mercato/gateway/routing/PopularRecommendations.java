@@ -3,6 +3,7 @@ package dev.mercato.gateway.routing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mercato.gateway.RedisFailures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +34,8 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code GET /api/recommendations/popular} (all categories) passing through the gateway
  * is kept in Redis, shared by all gateway instances; when the recommender is down or too
  * slow, {@link FallbackController} answers its routes with that list instead of an error,
- * marked {@code "fallback": true} and {@value #HEADER}.
+ * marked {@code "fallback": true} and {@value #HEADER}. At most one answer a second is
+ * copied (buffered and written to Redis); the others pass through untouched.
  */
 @Component
 class PopularRecommendations implements GlobalFilter, Ordered {
@@ -48,6 +50,10 @@ class PopularRecommendations implements GlobalFilter, Ordered {
 	static final String ROUTE_ID = "recommender";
 
 	private static final Duration KEPT = Duration.ofDays(7);
+
+	private static final long KEEP_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+	private final AtomicLong nextKeepAt = new AtomicLong(System.nanoTime());
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -69,10 +75,17 @@ class PopularRecommendations implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		if (exchange.getRequest().getMethod() != HttpMethod.GET || !PATH.equals(exchange.getRequest().getPath().value())
-				|| exchange.getRequest().getQueryParams().containsKey("category")) {
+				|| exchange.getRequest().getQueryParams().containsKey("category") || !dueForKeeping()) {
 			return chain.filter(exchange);
 		}
 		return chain.filter(exchange.mutate().response(new Keeping(exchange.getResponse())).build());
+	}
+
+	// one request a second (per gateway instance) wins the right to refresh the copy
+	private boolean dueForKeeping() {
+		long now = System.nanoTime();
+		long next = this.nextKeepAt.get();
+		return now - next >= 0 && this.nextKeepAt.compareAndSet(next, now + KEEP_EVERY_NANOS);
 	}
 
 	@Override
